@@ -1,0 +1,33 @@
+// DDIM (Song et al. 2021) with noise level eta (SPEC section 6).
+import { prevOf } from "../grids";
+import { abarAt } from "../schedule";
+import type { Sampler } from "./types";
+
+export function checkEta(eta: number): void {
+  if (!(eta >= 0 && eta <= 1)) throw new RangeError(`eta must be a number from 0 to 1, got ${eta}`);
+}
+
+export const ddim: Sampler = ({ predictor, schedule, grid, xT, rng, eta = 0, onStep }) => {
+  checkEta(eta);
+  const x = Float64Array.from(xT);
+  let nfe = 0;
+  for (let i = 0; i < grid.length; i++) {
+    const t = grid[i];
+    const a = abarAt(schedule, t);
+    const ap = abarAt(schedule, prevOf(grid, i));
+    const e = predictor(x, t);
+    nfe++;
+    const sigma = eta * Math.sqrt((1 - ap) / (1 - a)) * Math.sqrt(1 - a / ap);
+    const sa = Math.sqrt(a);
+    const s1a = Math.sqrt(1 - a);
+    const sap = Math.sqrt(ap);
+    const dir = Math.sqrt(Math.max(1 - ap - sigma * sigma, 0));
+    const noisy = sigma > 0;
+    for (let j = 0; j < x.length; j++) {
+      const x0Hat = (x[j] - s1a * e[j]) / sa;
+      x[j] = sap * x0Hat + dir * e[j] + (noisy ? sigma * rng.gaussian() : 0);
+    }
+    onStep?.(i, x);
+  }
+  return { x, nfe };
+};

@@ -1,0 +1,29 @@
+import type { Rng } from "../random";
+import type { Schedule } from "../schedule";
+import type { DdpmVariance, NoisePredictor } from "../types";
+
+/** Everything a sampler needs (SPEC section 6). All samplers take the same predictor and x_T. */
+export interface SamplerInput {
+  predictor: NoisePredictor;
+  schedule: Schedule;
+  /** Strictly decreasing timestep indices; the last step goes to -1 (clean data). */
+  grid: readonly number[];
+  /** x_T in model coordinates, interleaved. */
+  xT: ArrayLike<number>;
+  /** Source of the fresh noise z of stochastic samplers. */
+  rng: Rng;
+  /** DDIM noise level in [0, 1]. */
+  eta?: number;
+  /** DDPM ancestral variance choice. */
+  variance?: DdpmVariance;
+  /** Called after each step with the step index i (0-based) and the new x (do not keep x). */
+  onStep?: (i: number, x: Float64Array) => void;
+}
+
+export interface SamplerOutput {
+  x: Float64Array;
+  /** Number of network calls. */
+  nfe: number;
+}
+
+export type Sampler = (input: SamplerInput) => SamplerOutput;
