@@ -1,0 +1,118 @@
+// The contract between the dashboard and the worker. Plain data only: the UI never sees a tensor.
+// Every request is validated by the engine with the schemas of core/config before use.
+import type { NetworkConfig, ProblemConfig, SamplerConfig, TrainConfig } from "../core/config";
+import type { PathKind } from "../core/interpolate";
+import type { Quality } from "../core/metrics";
+
+/** Which noise predictor a sampler uses. */
+export type ModelChoice = "network" | "oracle" | "empirical";
+
+export interface EngineSettings {
+  problem: ProblemConfig;
+  network: NetworkConfig;
+  train: TrainConfig;
+}
+
+export interface TrainProgress {
+  /** Total training steps done so far on this network. */
+  step: number;
+  /** Steps requested by the current run. */
+  target: number;
+  /** Loss of each step of the chunk just finished. */
+  losses: Float32Array;
+  stepsPerSecond: number;
+  state: "running" | "paused" | "stopped" | "done" | "diverged";
+  message?: string;
+}
+
+export interface SampleRequest {
+  sampler: SamplerConfig;
+  model: ModelChoice;
+  /** Number of points; ignored when xT is given. */
+  n: number;
+  /** Seed of x_T (when xT is not given) and of the z's. */
+  seed: number;
+  /** Optional x_T in model coordinates, interleaved. */
+  xT?: Float32Array;
+  /** Record the intermediate x (raw units) of the first `trajectoryPoints` points at every step. */
+  trajectoryPoints?: number;
+}
+
+export interface SampleResult {
+  /** Samples in raw units, interleaved. */
+  samples: Float32Array;
+  grid: number[];
+  nfe: number;
+  ms: number;
+  quality: Quality;
+  /** steps+1 frames (x_T first) of trajectoryPoints points each, raw units, interleaved. */
+  trajectory?: Float32Array;
+  /** Set when some samples are NaN/Inf: they are reported, not drawn. */
+  warning?: string;
+}
+
+export interface InterpolateRequest {
+  /** Endpoints in model coordinates (2 numbers each) or, when omitted, drawn from seed. */
+  za?: [number, number][];
+  zb?: [number, number][];
+  seed: number;
+  /** Points per endpoint (how many independent paths are drawn). */
+  n: number;
+  frames: number;
+  path: PathKind;
+  steps: number;
+  model: ModelChoice;
+}
+
+export interface InterpolateResult {
+  /** frames x n points of noise (model coords), interleaved. */
+  noise: Float32Array;
+  /** frames x n decoded points (raw units), interleaved. */
+  decoded: Float32Array;
+  /** |z(u)| of each frame for the slerp and the lerp path (norm over all n points). */
+  normSlerp: Float32Array;
+  normLerp: Float32Array;
+  u: Float32Array;
+  ms: number;
+}
+
+export interface InvertRequest {
+  /** Points in raw units, interleaved. */
+  points: Float32Array;
+  steps: number;
+  model: ModelChoice;
+}
+
+export interface InvertResult {
+  /** Latents in model coordinates. */
+  latents: Float32Array;
+  /** Decoded back with DDIM eta=0 on the same grid, raw units. */
+  reconstructed: Float32Array;
+  rmse: number;
+}
+
+export interface NetworkInfo {
+  config: NetworkConfig;
+  problem: ProblemConfig;
+  trainSteps: number;
+  /** "pretrained" for the shipped network, "user" once trained here, "file" when loaded. */
+  origin: "pretrained" | "user" | "file" | "fresh";
+  backend: string;
+  lossHistory: Float32Array;
+}
+
+export interface Engine {
+  init(settings: EngineSettings): Promise<NetworkInfo>;
+  /** Loads a saved network (the JSON of a file or of the shipped pretrained network). */
+  loadNetwork(saved: unknown): Promise<NetworkInfo>;
+  saveNetwork(): Promise<unknown>;
+  info(): Promise<NetworkInfo>;
+  train(steps: number, onProgress: (p: TrainProgress) => void): Promise<TrainProgress>;
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+  stop(): Promise<void>;
+  sample(req: SampleRequest): Promise<SampleResult>;
+  sampleMany(reqs: SampleRequest[]): Promise<SampleResult[]>;
+  invert(req: InvertRequest): Promise<InvertResult>;
+  interpolate(req: InterpolateRequest): Promise<InterpolateResult>;
+}
