@@ -3,6 +3,7 @@
 import type { NetworkConfig, ProblemConfig, SamplerConfig, TrainConfig } from "../core/config";
 import type { PathKind } from "../core/interpolate";
 import type { Quality } from "../core/metrics";
+import type { Spacing } from "../core/types";
 
 /** Which noise predictor a sampler uses. */
 export type ModelChoice = "network" | "oracle" | "empirical";
@@ -81,6 +82,8 @@ export interface InvertRequest {
   points: Float32Array;
   steps: number;
   model: ModelChoice;
+  /** Grid spacing of the inversion and of the decode; default "trailing". */
+  spacing?: Spacing;
 }
 
 export interface InvertResult {
@@ -103,8 +106,11 @@ export interface NetworkInfo {
 
 export interface Engine {
   init(settings: EngineSettings): Promise<NetworkInfo>;
-  /** Loads a saved network (the JSON of a file or of the shipped pretrained network). */
-  loadNetwork(saved: unknown): Promise<NetworkInfo>;
+  /**
+   * Loads a saved network (the JSON of a file or of the shipped pretrained network). A bad file
+   * rejects with a clear message and the current network stays. origin defaults to "file".
+   */
+  loadNetwork(saved: unknown, origin?: "pretrained" | "file" | "user"): Promise<NetworkInfo>;
   saveNetwork(): Promise<unknown>;
   info(): Promise<NetworkInfo>;
   train(steps: number, onProgress: (p: TrainProgress) => void): Promise<TrainProgress>;

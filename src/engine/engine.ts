@@ -1,0 +1,193 @@
+// The Engine (src/engine/api.ts) as a plain object: creatable in Node for tests, exposed by the
+// worker with comlink. It owns the dataset, the Problem, the network, the quality Reference and
+// the training loop. Every request is validated before anything reaches tfjs; a bad request
+// rejects with a message that names the setting and changes nothing.
+import { DEFAULT_PROBLEM, type ProblemConfig } from "../core/config";
+import { type Dataset, tutorialDataset } from "../core/data";
+import { makeProblem, oraclePredictor, type Problem } from "../core/experiment";
+import { Reference } from "../core/metrics";
+import type { NoisePredictor } from "../core/types";
+import type {
+  Engine,
+  EngineSettings,
+  InterpolateResult,
+  InvertResult,
+  ModelChoice,
+  NetworkInfo,
+  SampleResult,
+  TrainProgress,
+} from "./api";
+import { type BackendName, type EngineNetwork, type ModelLayer, modelLayer } from "./network";
+import {
+  parseInterpolateRequest,
+  parseInvertRequest,
+  parseSampleRequest,
+  parseSettings,
+  parseTrainSteps,
+} from "./requests";
+import { interpolateWith, invertWith, sampleWith } from "./sampling";
+import { TrainLoop } from "./training";
+
+export interface EngineOptions {
+  /** Where the browser finds the tfjs .wasm files (vite ?url imports); Node needs none. */
+  wasmPaths?: Record<string, string>;
+  /** Fixed training chunk size in steps (default: adaptive, ~75 ms per chunk). */
+  chunkSteps?: number;
+  /** The tfjs side; tests may pass a stand-in. */
+  model?: ModelLayer;
+}
+
+/** Extra members beyond the UI contract: backend choice and liveness for the client. */
+export interface EngineWithControl extends Engine {
+  useBackend(name: BackendName): Promise<string>;
+  ping(): Promise<"pong">;
+  /** Live tfjs tensors (tests and the leak soak). */
+  numTensors(): Promise<number>;
+  dispose(): Promise<void>;
+}
+
+let cachedReference: { dataset: Dataset; ref: Reference } | null = null;
+
+/** The quality Reference of a dataset, built once (its 5000-point self term costs ~100 ms). */
+function referenceOf(dataset: Dataset): Reference {
+  if (cachedReference?.dataset !== dataset) {
+    cachedReference = { dataset, ref: new Reference(dataset.mixture, dataset.points) };
+  }
+  return cachedReference.ref;
+}
+
+const sharedDataset = tutorialDataset();
+
+export function createEngine(opts: EngineOptions = {}): EngineWithControl {
+  const model = opts.model ?? modelLayer;
+  const dataset = sharedDataset;
+  let problem: Problem = makeProblem(dataset, DEFAULT_PROBLEM);
+  let net: EngineNetwork | null = null;
+  let origin: NetworkInfo["origin"] = "fresh";
+  let backend: string | null = null;
+  const loop = new TrainLoop(opts.chunkSteps);
+
+  async function ensureBackend(name: BackendName = "wasm"): Promise<string> {
+    if (backend === null) backend = await model.setupBackend(name, opts.wasmPaths);
+    return backend;
+  }
+
+  function requireNet(): EngineNetwork {
+    if (!net) throw new Error("no network yet: call init(settings) or loadNetwork(file) first");
+    return net;
+  }
+
+  function info(): NetworkInfo {
+    const n = requireNet();
+    return {
+      config: n.config,
+      problem: n.problem,
+      trainSteps: n.trainSteps(),
+      origin,
+      backend: backend ?? "none",
+      lossHistory: n.lossHistory(),
+    };
+  }
+
+  function predictorFor(choice: ModelChoice): NoisePredictor {
+    if (choice === "network") return requireNet().predictor(true);
+    return oraclePredictor(problem, choice);
+  }
+
+  /** Swaps in a new network (after a valid load/init) and the Problem it was trained on. */
+  function adopt(
+    next: EngineNetwork,
+    problemCfg: ProblemConfig,
+    nextOrigin: NetworkInfo["origin"],
+  ): NetworkInfo {
+    net?.dispose();
+    net = next;
+    problem = makeProblem(dataset, problemCfg);
+    origin = nextOrigin;
+    return info();
+  }
+
+  const engine: EngineWithControl = {
+    async useBackend(name) {
+      if (!["wasm", "cpu", "webgl"].includes(name))
+        throw new Error("backend must be one of wasm, cpu, webgl");
+      await loop.stopAndWait();
+      backend = await model.setupBackend(name, opts.wasmPaths);
+      return backend;
+    },
+    async ping() {
+      return "pong";
+    },
+    async numTensors() {
+      return model.numTensors();
+    },
+    async init(settings) {
+      const s: EngineSettings = parseSettings(settings);
+      await loop.stopAndWait();
+      if (backend === null || backend !== s.train.backend) {
+        backend = await model.setupBackend(s.train.backend, opts.wasmPaths);
+      }
+      const next = model.createNetwork(s, makeProblem(dataset, s.problem), dataset);
+      return adopt(next, s.problem, "fresh");
+    },
+    async loadNetwork(saved, from = "file") {
+      if (!["pretrained", "file", "user"].includes(from))
+        throw new Error("origin must be one of pretrained, file, user");
+      await ensureBackend();
+      // Parse first: a bad file throws here and the current network stays.
+      const next = model.networkFromSaved(saved, dataset);
+      await loop.stopAndWait();
+      return adopt(next, next.problem, from);
+    },
+    async saveNetwork() {
+      return requireNet().save();
+    },
+    async info() {
+      return info();
+    },
+    async train(steps, onProgress) {
+      const target = parseTrainSteps(steps);
+      const n = requireNet();
+      if (loop.running) throw new Error("training is already running: pause, resume or stop it first");
+      origin = "user";
+      return loop.run(n, target, (p: TrainProgress) => onProgress(p));
+    },
+    async pause() {
+      loop.pause();
+    },
+    async resume() {
+      loop.resume();
+    },
+    async stop() {
+      loop.stop();
+    },
+    async sample(req): Promise<SampleResult> {
+      const r = parseSampleRequest(req, problem.config.T);
+      return sampleWith(problem, predictorFor(r.model), referenceOf(dataset), r);
+    },
+    async sampleMany(reqs): Promise<SampleResult[]> {
+      if (!Array.isArray(reqs) || reqs.length === 0 || reqs.length > 32) {
+        throw new Error("sampleMany needs a list of 1 to 32 sample requests");
+      }
+      // Validate every request before running any, so a bad column changes nothing.
+      const parsed = reqs.map((r) => parseSampleRequest(r, problem.config.T));
+      const predictors = parsed.map((r) => predictorFor(r.model));
+      const xTCache = new Map<string, Float32Array>();
+      return parsed.map((r, i) => sampleWith(problem, predictors[i], referenceOf(dataset), r, xTCache));
+    },
+    async invert(req): Promise<InvertResult> {
+      const r = parseInvertRequest(req, problem.config.T);
+      return invertWith(problem, predictorFor(r.model), r);
+    },
+    async interpolate(req): Promise<InterpolateResult> {
+      const r = parseInterpolateRequest(req, problem.config.T);
+      return interpolateWith(problem, predictorFor(r.model), r);
+    },
+    async dispose() {
+      await loop.stopAndWait();
+      net?.dispose();
+      net = null;
+    },
+  };
+  return engine;
+}

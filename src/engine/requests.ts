@@ -1,0 +1,160 @@
+// Validation of every engine request (issue 5 item 1): the settings go through core/config's
+// schemas, steps are checked against T, and the rest (n, seed, arrays) is checked here, so nothing
+// reaches tfjs unvalidated. Each failure throws an Error whose message names the setting.
+import {
+  N_MAX,
+  type NetworkConfig,
+  NetworkSchema,
+  PATH_KINDS,
+  type ProblemConfig,
+  ProblemSchema,
+  parseWith,
+  SamplerSchema,
+  SEED_MAX,
+  SPACINGS,
+  stepsError,
+  type TrainConfig,
+  TrainSchema,
+} from "../core/config";
+import type { EngineSettings, InterpolateRequest, InvertRequest, ModelChoice, SampleRequest } from "./api";
+
+export const MODEL_CHOICES: readonly ModelChoice[] = ["network", "oracle", "empirical"];
+export const FRAMES_MAX = 200;
+export const TRAJECTORY_MAX = 2000;
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+function must<T>(r: Parsed<T>): T {
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+}
+
+function wholeNumber(name: string, v: unknown, min: number, max: number): number {
+  if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}`);
+  }
+  return v;
+}
+
+function stepsOf(v: unknown, T: number): number {
+  const err = typeof v === "number" ? stepsError(v, T) : `steps must be a whole number from 1 to T=${T}`;
+  if (err) throw new Error(err);
+  return v as number;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function record(name: string, v: unknown): Record<string, unknown> {
+  if (!isRecord(v)) throw new Error(`${name} must be an object`);
+  return v;
+}
+
+function modelChoice(v: unknown): ModelChoice {
+  if (!MODEL_CHOICES.includes(v as ModelChoice))
+    throw new Error(`model must be one of ${MODEL_CHOICES.join(", ")}`);
+  return v as ModelChoice;
+}
+
+/** A finite interleaved point array (Float32Array or plain number array). */
+function points(name: string, v: unknown, maxPoints: number): Float32Array {
+  if (!(v instanceof Float32Array) && !(Array.isArray(v) && v.every((x) => typeof x === "number"))) {
+    throw new Error(`${name} must be a Float32Array of interleaved x, y coordinates`);
+  }
+  const a = Float32Array.from(v as ArrayLike<number>);
+  if (a.length === 0 || a.length % 2 !== 0)
+    throw new Error(`${name} must hold an even, non-zero number of values`);
+  if (a.length / 2 > maxPoints) throw new Error(`${name} must hold at most ${maxPoints} points`);
+  if (!a.every(Number.isFinite)) throw new Error(`${name} must hold finite numbers only`);
+  return a;
+}
+
+export function parseSettings(v: unknown): EngineSettings {
+  const s = record("settings", v);
+  const problem: ProblemConfig = must(parseWith(ProblemSchema, s.problem));
+  const network: NetworkConfig = must(parseWith(NetworkSchema, s.network));
+  const train: TrainConfig = must(parseWith(TrainSchema, s.train));
+  return { problem, network, train };
+}
+
+export function parseTrainSteps(v: unknown): number {
+  return wholeNumber("training steps", v, 1, 200_000);
+}
+
+export function parseSampleRequest(v: unknown, T: number): SampleRequest {
+  const r = record("sample request", v);
+  const sampler = must(parseWith(SamplerSchema, r.sampler));
+  stepsOf(sampler.steps, T);
+  const model = modelChoice(r.model);
+  const seed = wholeNumber("seed", r.seed, 0, SEED_MAX);
+  const xT = r.xT === undefined ? undefined : points("xT", r.xT, N_MAX);
+  const n = xT ? xT.length / 2 : wholeNumber("n", r.n, 1, N_MAX);
+  const trajectoryPoints =
+    r.trajectoryPoints === undefined
+      ? undefined
+      : wholeNumber("trajectoryPoints", r.trajectoryPoints, 0, Math.min(n, TRAJECTORY_MAX));
+  return { sampler, model, n, seed, xT, trajectoryPoints };
+}
+
+export function parseInvertRequest(v: unknown, T: number): Required<InvertRequest> {
+  const r = record("inversion request", v);
+  const pts = points("points", r.points, N_MAX);
+  const steps = stepsOf(r.steps, T);
+  const spacing = r.spacing === undefined ? "trailing" : r.spacing;
+  if (!SPACINGS.includes(spacing as never)) throw new Error(`spacing must be one of ${SPACINGS.join(", ")}`);
+  return {
+    points: pts,
+    steps,
+    model: modelChoice(r.model),
+    spacing: spacing as InvertRequest["spacing"] & string,
+  };
+}
+
+function endpoints(name: string, v: unknown): Float64Array | undefined {
+  if (v === undefined) return undefined;
+  const ok =
+    Array.isArray(v) &&
+    v.every(
+      (p) =>
+        Array.isArray(p) && p.length === 2 && p.every((x) => typeof x === "number" && Number.isFinite(x)),
+    );
+  if (!ok) throw new Error(`${name} must be a list of [x, y] pairs of finite numbers`);
+  return Float64Array.from((v as [number, number][]).flat());
+}
+
+export interface ParsedInterpolation {
+  za?: Float64Array;
+  zb?: Float64Array;
+  seed: number;
+  n: number;
+  frames: number;
+  path: "slerp" | "lerp";
+  steps: number;
+  model: ModelChoice;
+}
+
+export function parseInterpolateRequest(v: unknown, T: number): ParsedInterpolation {
+  const r = record("interpolation request", v);
+  const za = endpoints("za", r.za);
+  const zb = endpoints("zb", r.zb);
+  if ((za === undefined) !== (zb === undefined))
+    throw new Error("za and zb must be given together (or neither)");
+  if (za && zb && za.length !== zb.length) throw new Error("za and zb must hold the same number of points");
+  const frames = wholeNumber("frames", r.frames, 2, FRAMES_MAX);
+  const n = za ? za.length / 2 : wholeNumber("n", r.n, 1, Math.floor(N_MAX / frames));
+  if (n * frames > N_MAX) throw new Error(`n x frames must be at most ${N_MAX}`);
+  if (!PATH_KINDS.includes(r.path as never)) throw new Error(`path must be one of ${PATH_KINDS.join(", ")}`);
+  return {
+    za,
+    zb,
+    seed: wholeNumber("seed", r.seed, 0, SEED_MAX),
+    n,
+    frames,
+    path: r.path as "slerp" | "lerp",
+    steps: stepsOf(r.steps, T),
+    model: modelChoice(r.model),
+  };
+}
+
+export type { InterpolateRequest };

@@ -1,0 +1,140 @@
+// Sampling, inversion and interpolation on plain arrays (SPEC sections 6-7). Pure functions of
+// (problem, predictor, request): the engine picks the predictor and validates the request first.
+import { DEFAULT_SAMPLER } from "../core/config";
+import { toModel, toRaw } from "../core/data";
+import { drawXT, type Problem, runSampler } from "../core/experiment";
+import { makeGrid } from "../core/grids";
+import { ddimInvert, interpolate, norm } from "../core/interpolate";
+import { quality, type Reference } from "../core/metrics";
+import { Rng, STREAM } from "../core/random";
+import type { NoisePredictor, Spacing } from "../core/types";
+import type { InterpolateResult, InvertResult, SampleRequest, SampleResult } from "./api";
+import type { ParsedInterpolation } from "./requests";
+
+const now = () => performance.now();
+
+/** Human-readable warning when some samples are NaN/Inf (they are reported, not drawn). */
+export function nonFiniteWarning(nonFinite: number, n: number): string | undefined {
+  if (nonFinite === 0) return undefined;
+  return (
+    `${nonFinite} of ${n} samples are not finite numbers (NaN or infinity); they are left out of the plot ` +
+    "and of the quality figures. The network has probably diverged: retrain it with a lower learning rate."
+  );
+}
+
+export function sampleWith(
+  problem: Problem,
+  predictor: NoisePredictor,
+  ref: Reference,
+  req: SampleRequest,
+  xTCache?: Map<string, Float32Array>,
+): SampleResult {
+  const xT = req.xT ?? cachedXT(req.n, req.seed, xTCache);
+  const n = xT.length / 2;
+  const k = req.trajectoryPoints ?? 0;
+  const frames: Float64Array[] = [];
+  if (k > 0) frames.push(toRaw(problem.standardizer, xT.subarray(0, 2 * k)));
+  const onStep =
+    k > 0
+      ? (_i: number, x: Float64Array) => frames.push(toRaw(problem.standardizer, x.subarray(0, 2 * k)))
+      : undefined;
+  const t0 = now();
+  const run = runSampler(problem, predictor, req.sampler, xT, req.seed, onStep);
+  const ms = now() - t0;
+  const q = quality(run.raw, ref);
+  const result: SampleResult = {
+    samples: Float32Array.from(run.raw),
+    grid: run.grid,
+    nfe: run.nfe,
+    ms,
+    quality: q,
+  };
+  if (k > 0) result.trajectory = concat(frames);
+  const warning = nonFiniteWarning(q.nonFinite, n);
+  if (warning) result.warning = warning;
+  return result;
+}
+
+/** Columns of a comparison share x_T: the same (n, seed) gives the same array, drawn once. */
+function cachedXT(n: number, seed: number, cache?: Map<string, Float32Array>): Float32Array {
+  const key = `${n}:${seed}`;
+  let xT = cache?.get(key);
+  if (!xT) {
+    xT = drawXT(n, seed);
+    cache?.set(key, xT);
+  }
+  return xT;
+}
+
+function concat(parts: Float64Array[]): Float32Array {
+  const out = new Float32Array(parts.reduce((s, p) => s + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+/** Root mean square of the per-point Euclidean error, raw units. */
+export function rmse(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += (a[i] - b[i]) ** 2;
+  return Math.sqrt(s / (a.length / 2));
+}
+
+export function invertWith(
+  problem: Problem,
+  predictor: NoisePredictor,
+  req: { points: Float32Array; steps: number; spacing: Spacing },
+): InvertResult {
+  const grid = makeGrid(req.spacing, problem.config.T, req.steps);
+  const x0 = toModel(problem.standardizer, req.points);
+  const { x: latents } = ddimInvert(predictor, problem.schedule, grid, x0);
+  const cfg = {
+    ...DEFAULT_SAMPLER,
+    sampler: "ddim" as const,
+    eta: 0,
+    steps: req.steps,
+    spacing: req.spacing,
+  };
+  const decoded = runSampler(problem, predictor, cfg, latents, 0);
+  return {
+    latents: Float32Array.from(latents),
+    reconstructed: Float32Array.from(decoded.raw),
+    rmse: rmse(req.points, decoded.raw),
+  };
+}
+
+/** Endpoints: given, or drawn from the seed's endpoint stream (za first, then zb). */
+function endpointsOf(req: ParsedInterpolation): [Float64Array, Float64Array] {
+  if (req.za && req.zb) return [req.za, req.zb];
+  const rng = new Rng(req.seed, STREAM.endpoints);
+  return [Float64Array.from(rng.gaussianArray(2 * req.n)), Float64Array.from(rng.gaussianArray(2 * req.n))];
+}
+
+export function interpolateWith(
+  problem: Problem,
+  predictor: NoisePredictor,
+  req: ParsedInterpolation,
+): InterpolateResult {
+  const [za, zb] = endpointsOf(req);
+  const n = za.length / 2;
+  const u = new Float32Array(req.frames);
+  const noise = new Float32Array(req.frames * 2 * n);
+  const normSlerp = new Float32Array(req.frames);
+  const normLerp = new Float32Array(req.frames);
+  for (let f = 0; f < req.frames; f++) {
+    u[f] = f / (req.frames - 1);
+    const zs = interpolate("slerp", za, zb, u[f]);
+    const zl = interpolate("lerp", za, zb, u[f]);
+    normSlerp[f] = norm(zs);
+    normLerp[f] = norm(zl);
+    noise.set(req.path === "slerp" ? zs : zl, f * 2 * n);
+  }
+  const t0 = now();
+  // All frames are decoded in one batched sampler call: DDIM eta=0 acts on each point separately.
+  const cfg = { ...DEFAULT_SAMPLER, sampler: "ddim" as const, eta: 0, steps: req.steps };
+  const run = runSampler(problem, predictor, cfg, noise, req.seed);
+  return { noise, decoded: Float32Array.from(run.raw), normSlerp, normLerp, u, ms: now() - t0 };
+}

@@ -1,0 +1,127 @@
+// The training loop: chunks of steps sized to ~75 ms, a yield to the event loop between chunks
+// (so pause/resume/stop messages get through within one chunk), divergence detection with a
+// per-chunk checkpoint (issue 5 item 2).
+import type { TrainProgress } from "./api";
+
+/** What the loop needs from a trainable network. */
+export interface Trainable {
+  /** Runs `steps` training steps; losses are read back once, at the end of the chunk. */
+  runChunk(steps: number): { losses: Float32Array; diverged: boolean };
+  checkpoint(): void;
+  restore(): void;
+  trainSteps(): number;
+}
+
+/** A loss above this is "exploding": eps has unit variance per coordinate, so a sane loss is ~0.1-2. */
+export const EXPLODING_LOSS = 1e3;
+export const CHUNK_MS = 75;
+export const CHUNK_MIN = 5;
+export const CHUNK_MAX = 500;
+
+export const DIVERGED_MESSAGE =
+  "Training diverged (the loss became NaN or exploded), so it was paused and the weights of the last " +
+  "good chunk were restored. Try a lower learning rate (e.g. 10x smaller) and train again.";
+
+const yieldToEvents = () => new Promise<void>((r) => setTimeout(r, 0));
+
+export function lossesDiverged(losses: Float32Array): boolean {
+  for (const l of losses) if (!Number.isFinite(l) || l > EXPLODING_LOSS) return true;
+  return false;
+}
+
+export class TrainLoop {
+  private pauseRequested = false;
+  private stopRequested = false;
+  private wake: (() => void) | null = null;
+  private active = false;
+
+  /** Fixed chunk size (steps) or adaptive (undefined). */
+  constructor(private readonly fixedChunk?: number) {}
+
+  get running(): boolean {
+    return this.active;
+  }
+
+  pause(): void {
+    if (this.active) this.pauseRequested = true;
+  }
+
+  resume(): void {
+    this.pauseRequested = false;
+    this.wake?.();
+  }
+
+  stop(): void {
+    if (!this.active) return;
+    this.stopRequested = true;
+    this.wake?.();
+  }
+
+  /** Waits until a running loop has finished (used before swapping the network). */
+  async stopAndWait(): Promise<void> {
+    this.stop();
+    while (this.active) await yieldToEvents();
+  }
+
+  async run(
+    net: Trainable,
+    target: number,
+    onProgress: (p: TrainProgress) => void,
+    onChunk?: (losses: Float32Array) => void,
+  ): Promise<TrainProgress> {
+    if (this.active) throw new Error("training is already running: pause, resume or stop it first");
+    this.active = true;
+    this.pauseRequested = false;
+    this.stopRequested = false;
+    let chunk = this.fixedChunk ?? 25;
+    let done = 0;
+    let stepsPerSecond = 0;
+    const progress = (
+      state: TrainProgress["state"],
+      losses: Float32Array = new Float32Array(0),
+      message?: string,
+    ) => {
+      const p: TrainProgress = { step: net.trainSteps(), target, losses, stepsPerSecond, state };
+      if (message) p.message = message;
+      return p;
+    };
+    try {
+      net.checkpoint();
+      while (done < target) {
+        if (this.stopRequested) break;
+        if (this.pauseRequested) {
+          onProgress(progress("paused"));
+          await new Promise<void>((r) => {
+            this.wake = r;
+          });
+          this.wake = null;
+          continue;
+        }
+        const steps = Math.min(chunk, target - done);
+        const t0 = performance.now();
+        const { losses, diverged } = net.runChunk(steps);
+        const ms = Math.max(performance.now() - t0, 1e-3);
+        if (diverged || lossesDiverged(losses)) {
+          net.restore();
+          const p = progress("diverged", losses, DIVERGED_MESSAGE);
+          onProgress(p);
+          return p;
+        }
+        net.checkpoint();
+        onChunk?.(losses);
+        done += steps;
+        stepsPerSecond = (1000 * steps) / ms;
+        if (this.fixedChunk === undefined) {
+          chunk = Math.round(Math.min(CHUNK_MAX, Math.max(CHUNK_MIN, (steps * CHUNK_MS) / ms)));
+        }
+        onProgress(progress(done < target ? "running" : "done", losses));
+        await yieldToEvents();
+      }
+      const final = progress(done < target ? "stopped" : "done");
+      if (final.state === "stopped") onProgress(final);
+      return final;
+    } finally {
+      this.active = false;
+    }
+  }
+}
