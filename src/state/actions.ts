@@ -1,0 +1,208 @@
+// What the buttons do: start the engine and load a network, train/pause/resume, reset, and save
+// to or load from a file. Errors land in the store as messages; nothing here throws at the UI.
+import type { TrainProgress } from "../engine/api";
+import { makeSession, parseSession, readSessionFile, type Session } from "./persist";
+import { checkSetting, engineSettings, reconcile, type SettingKey, type Settings } from "./settings";
+import { adoptNetwork, appDeps, applyProgress, messageOf, requireEngine, useApp } from "./store";
+
+/** Creates the engine (once) and loads the saved session, else the shipped pretrained network. */
+export async function start(): Promise<void> {
+  const s = useApp.getState();
+  if (s.engine || s.starting) return;
+  useApp.setState({ starting: true, status: "Starting the compute worker..." });
+  const { createEngine, fetchPretrained } = appDeps();
+  let engine: ReturnType<typeof createEngine>;
+  try {
+    engine = createEngine();
+  } catch (e) {
+    useApp.setState({
+      starting: false,
+      status: null,
+      error: `The compute worker could not start: ${messageOf(e)}`,
+    });
+    return;
+  }
+  engine.onEvent?.((ev) => useApp.setState({ status: ev.message }));
+  useApp.setState({ engine });
+  try {
+    if (await restoreSaved()) return;
+    useApp.setState({ status: "Loading the pretrained network..." });
+    const info = await engine.loadNetwork(await fetchPretrained(), "pretrained");
+    adoptNetwork(info);
+    useApp.setState({ status: null });
+  } catch (e) {
+    // No pretrained network: a fresh one still lets every panel run (the oracle needs none).
+    try {
+      adoptNetwork(await engine.init(engineSettings(useApp.getState().settings)));
+      useApp.setState({
+        status: null,
+        error: `The pretrained network could not be loaded (${messageOf(e)}); started an untrained network.`,
+      });
+    } catch (e2) {
+      useApp.setState({ status: null, error: `The compute worker failed: ${messageOf(e2)}` });
+    }
+  } finally {
+    useApp.setState({ starting: false });
+  }
+}
+
+/** The session saved in this browser, if any and valid; a bad one is reported and skipped. */
+async function restoreSaved(): Promise<boolean> {
+  const { sessions } = appDeps();
+  let stored: unknown;
+  try {
+    stored = await sessions.load();
+  } catch {
+    return false; // no IndexedDB (private mode): nothing to restore
+  }
+  if (stored === undefined || stored === null) return false;
+  const parsed = parseSession(stored);
+  if (!parsed.ok) {
+    useApp.setState({ error: `Your saved network could not be restored: ${parsed.error}.` });
+    return false;
+  }
+  try {
+    await applySession(parsed.session, "user");
+    useApp.setState({ status: "Restored your network and loss history from this browser." });
+    return true;
+  } catch (e) {
+    useApp.setState({ error: `Your saved network could not be restored: ${messageOf(e)}.` });
+    return false;
+  }
+}
+
+async function applySession(session: Session, origin: "user" | "file"): Promise<void> {
+  const info = await requireEngine().loadNetwork(session.network, origin);
+  // Settings from a file or storage get the same per-field validation as the link.
+  const current = useApp.getState().settings;
+  const next: Settings = { ...current };
+  for (const [k, v] of Object.entries(session.settings)) {
+    const r = checkSetting(
+      k as SettingKey,
+      v,
+      typeof session.settings.T === "number" ? session.settings.T : next.T,
+    );
+    if (r.ok) (next as Record<string, unknown>)[k] = r.value;
+  }
+  // The loaded network defines the problem and the architecture.
+  Object.assign(next, info.problem, info.config);
+  useApp.setState({ settings: reconcile(next).settings, training: "idle", trainError: null });
+  adoptNetwork(info, session.loss);
+}
+
+/** Saves network + settings + loss history to IndexedDB (after a run and on pause). */
+export async function persistNow(): Promise<void> {
+  try {
+    const session = makeSession(
+      await requireEngine().saveNetwork(),
+      useApp.getState().settings,
+      useApp.getState().loss,
+    );
+    await appDeps().sessions.save(session);
+  } catch (e) {
+    useApp.setState({ status: `Could not save your network in this browser: ${messageOf(e)}` });
+  }
+}
+
+/** Trains a new network from scratch with the current knobs. */
+export async function train(): Promise<void> {
+  const s = useApp.getState();
+  if (!s.engine || s.training === "running" || s.training === "paused") return;
+  useApp.setState({
+    training: "running",
+    trainError: null,
+    loss: [],
+    step: 0,
+    stepsPerSecond: 0,
+    target: s.settings.trainSteps,
+  });
+  try {
+    adoptNetwork(await s.engine.init(engineSettings(s.settings)));
+    useApp.setState({ loss: [], target: s.settings.trainSteps });
+    const final = await s.engine.train(s.settings.trainSteps, onProgress);
+    applyProgress(final.state === "diverged" ? { ...final, losses: new Float32Array(0) } : final);
+    if (final.state !== "diverged") useApp.setState({ training: "idle" });
+    await afterRun();
+  } catch (e) {
+    useApp.setState({ training: "idle", trainError: `Training failed: ${messageOf(e)}` });
+  }
+}
+
+function onProgress(p: TrainProgress): void {
+  applyProgress(p);
+  if (p.state === "paused") void persistNow();
+}
+
+async function afterRun(): Promise<void> {
+  const engine = requireEngine();
+  const info = await engine.info();
+  useApp.setState((st) => ({ network: info, step: info.trainSteps, networkVersion: st.networkVersion + 1 }));
+  await persistNow();
+}
+
+export async function pause(): Promise<void> {
+  if (useApp.getState().training !== "running") return;
+  await requireEngine().pause();
+}
+
+export async function resume(): Promise<void> {
+  if (useApp.getState().training !== "paused") return;
+  useApp.setState({ training: "running" });
+  await requireEngine().resume();
+}
+
+/** Space bar: start, pause or resume. */
+export function toggleTraining(): void {
+  const t = useApp.getState().training;
+  if (t === "running") void pause();
+  else if (t === "paused") void resume();
+  else void train();
+}
+
+/** Throws away the saved network and history (after the page asked) and loads the pretrained one. */
+export async function reset(): Promise<void> {
+  const engine = requireEngine();
+  try {
+    if (useApp.getState().training === "running" || useApp.getState().training === "paused")
+      await engine.stop();
+    await appDeps().sessions.clear();
+    const info = await engine.loadNetwork(await appDeps().fetchPretrained(), "pretrained");
+    useApp.setState({ training: "idle", trainError: null, stepsPerSecond: 0 });
+    adoptNetwork(info);
+    useApp.setState({ status: "Reset: your saved network was deleted; the pretrained network is back." });
+  } catch (e) {
+    useApp.setState({ error: `Reset failed: ${messageOf(e)}` });
+  }
+}
+
+export async function saveToFile(download: (s: Session) => void): Promise<void> {
+  try {
+    download(
+      makeSession(await requireEngine().saveNetwork(), useApp.getState().settings, useApp.getState().loss),
+    );
+  } catch (e) {
+    useApp.setState({ trainError: `Could not save the file: ${messageOf(e)}` });
+  }
+}
+
+/** Loads a file; a bad one gets a clear message and the current network stays. */
+export async function loadFromFile(file: Blob): Promise<boolean> {
+  const parsed = await readSessionFile(file);
+  if (!parsed.ok) {
+    useApp.setState({
+      trainError: `Could not load the file: ${parsed.error}. Your current network is unchanged.`,
+    });
+    return false;
+  }
+  try {
+    await applySession(parsed.session, "file");
+    useApp.setState({ status: "Loaded the network from the file." });
+    await persistNow();
+    return true;
+  } catch (e) {
+    useApp.setState({
+      trainError: `Could not load the file: ${messageOf(e)}. Your current network is unchanged.`,
+    });
+    return false;
+  }
+}

@@ -1,0 +1,150 @@
+// Keeps the user's work: the trained network (engine.saveNetwork()), the settings and the loss
+// history, in IndexedDB (restored on reload, preferred over the pretrained network) and in files.
+// Files are parsed as data only (JSON.parse + zod), with a size limit; the engine validates the
+// network itself again before it replaces the current one.
+import { del, get, set } from "idb-keyval";
+import { z } from "zod";
+import type { LossPoint } from "./lossHistory";
+
+export const SESSION_FORMAT = "ddim-lab-session";
+export const SESSION_VERSION = 1;
+/** The model's own network file format (a bare network is accepted too). */
+export const NETWORK_FORMAT = "ddim-lab-network";
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+const IDB_KEY = "ddim-lab/session";
+
+export interface Session {
+  format: typeof SESSION_FORMAT;
+  version: typeof SESSION_VERSION;
+  savedAt: string;
+  /** The engine's saveNetwork() result (validated by the engine on load). */
+  network: unknown;
+  /** Settings as they were (validated like the URL on restore). */
+  settings: Record<string, unknown>;
+  loss: LossPoint[];
+}
+
+const LossPointSchema = z.object({ step: z.number().finite(), loss: z.number() });
+const SessionSchema = z.object({
+  format: z.literal(SESSION_FORMAT),
+  version: z.number(),
+  savedAt: z.string().max(100),
+  network: z.unknown(),
+  settings: z.record(z.string(), z.unknown()),
+  loss: z.array(LossPointSchema).max(1_000_000),
+});
+
+export type Parsed = { ok: true; session: Session } | { ok: false; error: string };
+
+/** A saved object (from IndexedDB or a file) to a Session, or one line saying what is wrong. */
+export function parseSession(value: unknown): Parsed {
+  if (typeof value !== "object" || value === null)
+    return { ok: false, error: "the file is not a DDIM Lab file" };
+  const v = value as Record<string, unknown>;
+  if (v.format === NETWORK_FORMAT) {
+    // A bare network file (e.g. from the CLI): no settings, no chart history of ours.
+    return {
+      ok: true,
+      session: {
+        format: SESSION_FORMAT,
+        version: SESSION_VERSION,
+        savedAt: "",
+        network: v,
+        settings: {},
+        loss: [],
+      },
+    };
+  }
+  if (v.format !== SESSION_FORMAT) return { ok: false, error: "the file is not a DDIM Lab file" };
+  if (v.version !== SESSION_VERSION) {
+    return {
+      ok: false,
+      error: `the file is version ${String(v.version).slice(0, 20)}; this DDIM Lab reads version ${SESSION_VERSION}`,
+    };
+  }
+  const r = SessionSchema.safeParse(v);
+  if (!r.success) {
+    const i = r.error.issues[0];
+    return {
+      ok: false,
+      error: `the file is damaged (${i ? `${i.path.join(".")}: ${i.message}` : "bad shape"})`,
+    };
+  }
+  return { ok: true, session: r.data as Session };
+}
+
+/** Text of a file to a Session; never throws. */
+export function parseSessionText(text: string): Parsed {
+  if (text.length > MAX_FILE_BYTES) return { ok: false, error: tooLarge(text.length) };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, error: "the file is not valid JSON (is it a DDIM Lab file?)" };
+  }
+  return parseSession(value);
+}
+
+function tooLarge(bytes: number): string {
+  return `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB`;
+}
+
+export async function readSessionFile(file: Blob): Promise<Parsed> {
+  if (file.size > MAX_FILE_BYTES) return { ok: false, error: tooLarge(file.size) };
+  try {
+    return parseSessionText(await file.text());
+  } catch {
+    return { ok: false, error: "the file could not be read" };
+  }
+}
+
+export function makeSession(network: unknown, settings: object, loss: LossPoint[]): Session {
+  return {
+    format: SESSION_FORMAT,
+    version: SESSION_VERSION,
+    savedAt: new Date().toISOString(),
+    network,
+    settings: { ...settings },
+    loss,
+  };
+}
+
+/** Where sessions are kept: IndexedDB in the browser, memory in tests. */
+export interface SessionStore {
+  load(): Promise<unknown>;
+  save(s: Session): Promise<void>;
+  clear(): Promise<void>;
+}
+
+export const idbSessionStore: SessionStore = {
+  load: () => get(IDB_KEY),
+  save: (s) => set(IDB_KEY, s),
+  clear: () => del(IDB_KEY),
+};
+
+export function memorySessionStore(initial?: Session): SessionStore & { value: Session | undefined } {
+  const store = {
+    value: initial,
+    async load() {
+      return store.value;
+    },
+    async save(s: Session) {
+      store.value = s;
+    },
+    async clear() {
+      store.value = undefined;
+    },
+  };
+  return store;
+}
+
+/** Starts a browser download of the session as JSON (no server involved). */
+export function downloadSession(s: Session, filename = "ddim-lab-network.json"): void {
+  const blob = new Blob([JSON.stringify(s)], { type: "application/json" });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = filename;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
