@@ -1,0 +1,155 @@
+// The saved-network file: versioned plain JSON holding everything needed to reproduce an
+// experiment (network + problem config, standardiser, steps, loss history, raw + EMA weights).
+// Weights are base64 of float32 little-endian. Loading validates everything and never throws.
+import { z } from "zod";
+import { NetworkSchema, ProblemSchema, parseWith, type Result } from "../core/config";
+import { EpsNetwork, weightShapes } from "./network";
+
+export const SAVED_FORMAT = "ddim-lab-network";
+export const SAVED_VERSION = 1;
+
+const finite = z.number().refine(Number.isFinite, { error: "must be a finite number" });
+
+const SavedSchema = z.object({
+  format: z.literal(SAVED_FORMAT, {
+    error: `this is not a DDIM Lab network file (format must be "${SAVED_FORMAT}")`,
+  }),
+  version: z.literal(SAVED_VERSION, {
+    error: `unsupported network file version (this app reads version ${SAVED_VERSION})`,
+  }),
+  network: z.unknown(),
+  problem: z.unknown(),
+  standardizer: z.object({
+    mean: z.tuple([finite, finite]),
+    std: z.tuple([finite.refine((v) => v > 0, { error: "std must be > 0" }), finite.refine((v) => v > 0)]),
+  }),
+  dataset: z.string().max(200),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1),
+  trainSteps: z.number().int().min(0),
+  lossHistory: z.string().max(20_000_000),
+  weights: z.object({ raw: z.array(z.string()), ema: z.array(z.string()) }),
+});
+
+export interface SavedNetwork {
+  format: typeof SAVED_FORMAT;
+  version: typeof SAVED_VERSION;
+  network: EpsNetwork["config"];
+  problem: EpsNetwork["problem"];
+  standardizer: EpsNetwork["standardizer"];
+  dataset: string;
+  seed: number;
+  trainSteps: number;
+  /** base64 float32 LE, one loss per training step. */
+  lossHistory: string;
+  weights: { raw: string[]; ema: string[] };
+}
+
+export function encodeFloat32(a: ArrayLike<number>): string {
+  const bytes = new Uint8Array(4 * a.length);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < a.length; i++) view.setFloat32(4 * i, a[i], true);
+  let bin = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
+/** Decodes base64 float32 LE; null when the text is not valid base64 of whole floats. */
+export function decodeFloat32(text: string): Float32Array | null {
+  let bin: string;
+  try {
+    bin = atob(text);
+  } catch {
+    return null;
+  }
+  if (bin.length % 4 !== 0) return null;
+  const view = new DataView(new ArrayBuffer(bin.length));
+  for (let i = 0; i < bin.length; i++) view.setUint8(i, bin.charCodeAt(i));
+  const out = new Float32Array(bin.length / 4);
+  for (let i = 0; i < out.length; i++) out[i] = view.getFloat32(4 * i, true);
+  return out;
+}
+
+export function saveNetwork(net: EpsNetwork): SavedNetwork {
+  return {
+    format: SAVED_FORMAT,
+    version: SAVED_VERSION,
+    network: { ...net.config },
+    problem: { ...net.problem },
+    standardizer: { mean: [...net.standardizer.mean], std: [...net.standardizer.std] },
+    dataset: net.dataset,
+    seed: net.seed,
+    trainSteps: net.trainSteps,
+    lossHistory: encodeFloat32(net.lossHistory),
+    weights: {
+      raw: net.readWeights("raw").map(encodeFloat32),
+      ema: net.readWeights("ema").map(encodeFloat32),
+    },
+  };
+}
+
+function decodeWeights(texts: string[], which: string, shapes: [number, number][]): Result<Float32Array[]> {
+  if (texts.length !== shapes.length) {
+    return { ok: false, error: `${which} weights: expected ${shapes.length} tensors, found ${texts.length}` };
+  }
+  const out: Float32Array[] = [];
+  for (let k = 0; k < shapes.length; k++) {
+    const a = decodeFloat32(texts[k]);
+    const [r, c] = shapes[k];
+    if (!a) return { ok: false, error: `${which} weights: tensor ${k} is not valid base64 float32 data` };
+    if (a.length !== r * c) {
+      return { ok: false, error: `${which} weights: tensor ${k} has ${a.length} values, expected ${r}x${c}` };
+    }
+    if (!a.every(Number.isFinite))
+      return { ok: false, error: `${which} weights: tensor ${k} has NaN or infinite values` };
+    out.push(a);
+  }
+  return { ok: true, value: out };
+}
+
+/** Validates a saved network (e.g. parsed JSON of a file) and builds it; an error names the problem. */
+export function networkFromSaved(json: unknown): Result<EpsNetwork> {
+  const parsed = SavedSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
+    return { ok: false, error: `invalid network file: ${where}${issue?.message ?? "unreadable"}` };
+  }
+  const s = parsed.data;
+  const network = parseWith(NetworkSchema, s.network);
+  if (!network.ok) return { ok: false, error: `invalid network file: ${network.error}` };
+  const problem = parseWith(ProblemSchema, s.problem);
+  if (!problem.ok) return { ok: false, error: `invalid network file: ${problem.error}` };
+  const shapes = weightShapes(network.value);
+  const raw = decodeWeights(s.weights.raw, "raw", shapes);
+  if (!raw.ok) return { ok: false, error: `invalid network file: ${raw.error}` };
+  const ema = decodeWeights(s.weights.ema, "EMA", shapes);
+  if (!ema.ok) return { ok: false, error: `invalid network file: ${ema.error}` };
+  const history = decodeFloat32(s.lossHistory);
+  if (!history)
+    return { ok: false, error: "invalid network file: lossHistory is not valid base64 float32 data" };
+  try {
+    const net = new EpsNetwork(
+      {
+        config: network.value,
+        problem: problem.value,
+        standardizer: { mean: s.standardizer.mean, std: [s.standardizer.std[0], s.standardizer.std[1]] },
+        dataset: s.dataset,
+        seed: s.seed,
+      },
+      raw.value,
+      ema.value,
+    );
+    net.trainSteps = s.trainSteps;
+    net.lossHistory = Array.from(history);
+    return { ok: true, value: net };
+  } catch (err) {
+    return {
+      ok: false,
+      error: `could not build the network: ${err instanceof Error ? err.message : String(err)}`,
+    };
+  }
+}
