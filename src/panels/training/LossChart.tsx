@@ -1,0 +1,77 @@
+// The live loss curve: the mean loss of each training chunk and its smoothed line, log scale.
+// It re-renders at most every 300 ms however fast the chunks arrive, so the page stays responsive.
+import { useEffect, useMemo, useRef, useState } from "react";
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { chartPoints, type LossPoint } from "../../state/lossHistory";
+import { OKABE_ITO } from "../../ui/palette";
+
+const THROTTLE_MS = 300;
+
+/** The latest value, but at most one update per `ms`. */
+export function useThrottled<T>(value: T, ms = THROTTLE_MS): T {
+  const [shown, setShown] = useState(value);
+  const last = useRef(0);
+  useEffect(() => {
+    const wait = last.current + ms - Date.now();
+    if (wait <= 0) {
+      last.current = Date.now();
+      setShown(value);
+      return;
+    }
+    const id = setTimeout(() => {
+      last.current = Date.now();
+      setShown(value);
+    }, wait);
+    return () => clearTimeout(id);
+  }, [value, ms]);
+  return shown;
+}
+
+export function LossChart({ loss }: { loss: LossPoint[] }) {
+  const shown = useThrottled(loss);
+  const data = useMemo(() => chartPoints(shown), [shown]);
+  const last = data.length > 0 ? data[data.length - 1] : null;
+  if (data.length === 0) {
+    return <p className="empty-chart">No loss history yet: press Train to watch the loss fall.</p>;
+  }
+  return (
+    <figure className="loss-chart" aria-label="Training loss against step (log scale)">
+      <ResponsiveContainer width="100%" height={220}>
+        <LineChart data={data} margin={{ top: 6, right: 12, bottom: 4, left: 4 }}>
+          <CartesianGrid stroke="#eee" />
+          <XAxis dataKey="step" type="number" domain={["dataMin", "dataMax"]} tickCount={6} />
+          <YAxis
+            scale="log"
+            domain={["auto", "auto"]}
+            width={52}
+            tickFormatter={(v) => String(+Number(v).toPrecision(2))}
+          />
+          <Tooltip
+            formatter={(v) => (typeof v === "number" ? v.toFixed(4) : String(v))}
+            labelFormatter={(s) => `step ${s}`}
+          />
+          <Legend />
+          <Line
+            name="loss per chunk"
+            dataKey="raw"
+            stroke={OKABE_ITO.skyBlue}
+            dot={false}
+            isAnimationActive={false}
+            connectNulls
+          />
+          <Line
+            name="smoothed"
+            dataKey="smooth"
+            stroke={OKABE_ITO.blue}
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
+        </LineChart>
+      </ResponsiveContainer>
+      <figcaption className="sr-only">
+        {`${shown.length} loss points; latest smoothed loss ${last?.smooth?.toFixed(4) ?? "n/a"} at step ${last?.step ?? 0}.`}
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,44 @@
+// Step counter, progress bar, steps/s and time left of the current run.
+import { useShallow } from "zustand/react/shallow";
+import { useApp } from "../../state/store";
+import { useThrottled } from "./LossChart";
+
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return "—";
+  if (seconds < 60) return `${Math.ceil(seconds)} s`;
+  const m = Math.floor(seconds / 60);
+  return `${m} min ${Math.round(seconds - 60 * m)} s`;
+}
+
+export function TrainingStats() {
+  const live = useApp(
+    useShallow((s) => ({ step: s.step, target: s.target, sps: s.stepsPerSecond, training: s.training })),
+  );
+  const { step, target, sps, training } = useThrottled(live, 250);
+  // Train always starts a fresh network, so the run's progress is the network's step count.
+  const done = step;
+  const left = training === "running" && sps > 0 ? (target - done) / sps : Number.NaN;
+  return (
+    <div className="train-stats">
+      {target > 0 ? (
+        <progress max={target} value={Math.min(done, target)} aria-label="Training progress">
+          {done} of {target}
+        </progress>
+      ) : null}
+      <dl>
+        <div>
+          <dt>step</dt>
+          <dd>{target > 0 ? `${done} / ${target}` : step}</dd>
+        </div>
+        <div>
+          <dt>steps/s</dt>
+          <dd>{sps > 0 ? Math.round(sps) : "—"}</dd>
+        </div>
+        <div>
+          <dt>time left</dt>
+          <dd>{training === "running" ? formatDuration(left) : "—"}</dd>
+        </div>
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+// Reads the link once at start (per-field validation, messages shown once) and keeps the address
+// bar in step with the settings (replaceState: no history entry per slider move).
+import { useEffect } from "react";
+import { useApp } from "./store";
+import { readUrl, writeUrl } from "./url";
+
+export function loadSettingsFromUrl(search: string): void {
+  const { settings, hidden, messages } = readUrl(search);
+  useApp.setState({ settings, hidden, linkMessages: messages });
+}
+
+export function useUrlSync(): void {
+  useEffect(() => {
+    loadSettingsFromUrl(window.location.search);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsub = useApp.subscribe((s, prev) => {
+      if (s.settings === prev.settings && s.hidden === prev.hidden) return;
+      clearTimeout(timer);
+      // Debounced: a dragged slider changes t many times a second.
+      timer = setTimeout(() => {
+        const q = writeUrl(s.settings, s.hidden, window.location.search);
+        const url = `${window.location.pathname}${q}${window.location.hash}`;
+        if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
+          window.history.replaceState(window.history.state, "", url);
+        }
+      }, 150);
+    });
+    return () => {
+      clearTimeout(timer);
+      unsub();
+    };
+  }, []);
+}
