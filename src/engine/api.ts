@@ -113,7 +113,15 @@ export interface Engine {
   loadNetwork(saved: unknown, origin?: "pretrained" | "file" | "user"): Promise<NetworkInfo>;
   saveNetwork(): Promise<unknown>;
   info(): Promise<NetworkInfo>;
-  train(steps: number, onProgress: (p: TrainProgress) => void): Promise<TrainProgress>;
+  /**
+   * Trains `steps` more steps in chunks. `knobs` changes the learning rate, batch size or EMA
+   * decay from this run on (a new batch size or decay restarts Adam's moments).
+   */
+  train(
+    steps: number,
+    onProgress: (p: TrainProgress) => void,
+    knobs?: Partial<Pick<TrainConfig, "lr" | "batch" | "emaDecay">>,
+  ): Promise<TrainProgress>;
   pause(): Promise<void>;
   resume(): Promise<void>;
   stop(): Promise<void>;

@@ -2,7 +2,7 @@
 // worker with comlink. It owns the dataset, the Problem, the network, the quality Reference and
 // the training loop. Every request is validated before anything reaches tfjs; a bad request
 // rejects with a message that names the setting and changes nothing.
-import { DEFAULT_PROBLEM, type ProblemConfig } from "../core/config";
+import { DEFAULT_PROBLEM, DEFAULT_TRAIN, type ProblemConfig } from "../core/config";
 import { type Dataset, tutorialDataset } from "../core/data";
 import { makeProblem, oraclePredictor, type Problem } from "../core/experiment";
 import { Reference } from "../core/metrics";
@@ -17,12 +17,19 @@ import type {
   SampleResult,
   TrainProgress,
 } from "./api";
-import { type BackendName, type EngineNetwork, type ModelLayer, modelLayer } from "./network";
+import {
+  type BackendName,
+  type EngineNetwork,
+  type ModelLayer,
+  modelLayer,
+  type TrainKnobs,
+} from "./network";
 import {
   parseInterpolateRequest,
   parseInvertRequest,
   parseSampleRequest,
   parseSettings,
+  parseTrainKnobs,
   parseTrainSteps,
 } from "./requests";
 import { interpolateWith, invertWith, sampleWith } from "./sampling";
@@ -65,6 +72,12 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
   let net: EngineNetwork | null = null;
   let origin: NetworkInfo["origin"] = "fresh";
   let backend: string | null = null;
+  // Training knobs of the next run: from init, or changed per run; a loaded file does not carry them.
+  let knobs: TrainKnobs = {
+    lr: DEFAULT_TRAIN.lr,
+    batch: DEFAULT_TRAIN.batch,
+    emaDecay: DEFAULT_TRAIN.emaDecay,
+  };
   const loop = new TrainLoop(opts.chunkSteps);
 
   async function ensureBackend(name: BackendName = "wasm"): Promise<string> {
@@ -127,7 +140,8 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
       if (backend === null || backend !== s.train.backend) {
         backend = await model.setupBackend(s.train.backend, opts.wasmPaths);
       }
-      const next = model.createNetwork(s, makeProblem(dataset, s.problem), dataset);
+      const next = model.createNetwork(s, makeProblem(dataset, s.problem));
+      knobs = { lr: s.train.lr, batch: s.train.batch, emaDecay: s.train.emaDecay };
       return adopt(next, s.problem, "fresh");
     },
     async loadNetwork(saved, from = "file") {
@@ -135,7 +149,7 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
         throw new Error("origin must be one of pretrained, file, user");
       await ensureBackend();
       // Parse first: a bad file throws here and the current network stays.
-      const next = model.networkFromSaved(saved, dataset);
+      const next = model.networkFromSaved(saved, dataset, knobs);
       await loop.stopAndWait();
       return adopt(next, next.problem, from);
     },
@@ -145,10 +159,13 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
     async info() {
       return info();
     },
-    async train(steps, onProgress) {
+    async train(steps, onProgress, change) {
       const target = parseTrainSteps(steps);
+      const nextKnobs = change === undefined ? knobs : parseTrainKnobs({ ...knobs, ...change });
       const n = requireNet();
       if (loop.running) throw new Error("training is already running: pause, resume or stop it first");
+      n.setKnobs(nextKnobs);
+      knobs = nextKnobs;
       origin = "user";
       return loop.run(n, target, (p: TrainProgress) => onProgress(p));
     },

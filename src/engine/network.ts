@@ -1,9 +1,20 @@
 // The engine's view of the tfjs side (src/model): one small interface, so the engine and its
 // tests do not depend on the model's internals.
-import type { NetworkConfig, ProblemConfig } from "../core/config";
+import type { NetworkConfig, ProblemConfig, TrainConfig } from "../core/config";
 import type { Dataset } from "../core/data";
-import type { Problem } from "../core/experiment";
+import { makeProblem, type Problem } from "../core/experiment";
 import type { NoisePredictor } from "../core/types";
+import {
+  createNetwork,
+  createTrainer,
+  type EpsNetwork,
+  networkFromSaved,
+  numTensors,
+  type SavedNetwork,
+  saveNetwork,
+  setupBackend,
+  type Trainer,
+} from "../model";
 import type { EngineSettings } from "./api";
 import type { Trainable } from "./training";
 
@@ -16,25 +27,90 @@ export interface EngineNetwork extends Trainable {
   predictor(useEma: boolean): NoisePredictor;
   /** The versioned plain-JSON save of the network (a complete experiment). */
   save(): unknown;
+  /** New learning rate, batch size or EMA decay for the next training run. */
+  setKnobs(knobs: TrainKnobs): void;
   dispose(): void;
 }
+
+export type TrainKnobs = Pick<TrainConfig, "lr" | "batch" | "emaDecay">;
 
 export interface ModelLayer {
   /** Activates a backend; returns the one actually active (cpu when the chosen one fails). */
   setupBackend(name: BackendName, wasmPaths?: Record<string, string>): Promise<string>;
   numTensors(): number;
-  createNetwork(settings: EngineSettings, problem: Problem, dataset: Dataset): EngineNetwork;
+  createNetwork(settings: EngineSettings, problem: Problem): EngineNetwork;
   /** Throws an Error with a clear message when `saved` is not a valid network file. */
-  networkFromSaved(saved: unknown, dataset: Dataset): EngineNetwork;
+  networkFromSaved(saved: unknown, dataset: Dataset, knobs: TrainKnobs): EngineNetwork;
 }
 
-const unavailable = (): never => {
-  throw new Error("the trained network is not available in this build yet");
-};
+/** The network with its trainer: the engine's only handle on tfjs state. */
+class TrainedNetwork implements EngineNetwork {
+  private trainer: Trainer;
+
+  constructor(
+    readonly net: EpsNetwork,
+    private readonly problemOf: Problem,
+    private knobs: TrainKnobs,
+  ) {
+    this.trainer = createTrainer(net, problemOf, knobs);
+  }
+
+  get config(): NetworkConfig {
+    return this.net.config;
+  }
+  get problem(): ProblemConfig {
+    return this.net.problem;
+  }
+
+  /** lr changes in place; batch or EMA decay need a new trainer (Adam state starts afresh). */
+  setKnobs(knobs: TrainKnobs): void {
+    if (knobs.batch !== this.knobs.batch || knobs.emaDecay !== this.knobs.emaDecay) {
+      this.trainer.dispose();
+      this.trainer = createTrainer(this.net, this.problemOf, knobs);
+    }
+    this.trainer.lr = knobs.lr;
+    this.knobs = knobs;
+  }
+  runChunk(steps: number) {
+    const r = this.trainer.runChunk(steps);
+    return { losses: r.losses, diverged: r.diverged, message: r.message };
+  }
+  /** The trainer checkpoints itself after every good chunk (and when created): nothing to do. */
+  checkpoint(): void {}
+  restore(): void {
+    this.trainer.restore();
+  }
+  trainSteps(): number {
+    return this.net.trainSteps;
+  }
+  lossHistory(): Float32Array {
+    return Float32Array.from(this.net.lossHistory);
+  }
+  predictor(useEma: boolean): NoisePredictor {
+    return this.net.predictor(useEma);
+  }
+  save(): SavedNetwork {
+    return saveNetwork(this.net);
+  }
+  dispose(): void {
+    this.trainer.dispose();
+    this.net.dispose();
+  }
+}
 
 export const modelLayer: ModelLayer = {
-  setupBackend: async () => "none",
-  numTensors: () => 0,
-  createNetwork: unavailable,
-  networkFromSaved: unavailable,
+  setupBackend: (name, wasmPaths) => setupBackend(name, { wasmPaths }),
+  numTensors,
+  createNetwork(settings, problem) {
+    return new TrainedNetwork(
+      createNetwork(problem, settings.network, settings.train.seed),
+      problem,
+      settings.train,
+    );
+  },
+  networkFromSaved(saved, dataset, knobs) {
+    const r = networkFromSaved(saved);
+    if (!r.ok) throw new Error(r.error);
+    return new TrainedNetwork(r.value, makeProblem(dataset, r.value.problem), knobs);
+  },
 };

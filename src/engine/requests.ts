@@ -82,6 +82,13 @@ export function parseTrainSteps(v: unknown): number {
   return wholeNumber("training steps", v, 1, 200_000);
 }
 
+/** lr, batch and EMA decay for one training run, checked with the training schema's rules. */
+export function parseTrainKnobs(v: unknown): Pick<TrainConfig, "lr" | "batch" | "emaDecay"> {
+  const r = record("training settings", v);
+  const schema = TrainSchema.pick({ lr: true, batch: true, emaDecay: true });
+  return must(parseWith(schema, { lr: r.lr, batch: r.batch, emaDecay: r.emaDecay }));
+}
+
 export function parseSampleRequest(v: unknown, T: number): SampleRequest {
   const r = record("sample request", v);
   const sampler = must(parseWith(SamplerSchema, r.sampler));

@@ -6,7 +6,7 @@ import type { TrainProgress } from "./api";
 /** What the loop needs from a trainable network. */
 export interface Trainable {
   /** Runs `steps` training steps; losses are read back once, at the end of the chunk. */
-  runChunk(steps: number): { losses: Float32Array; diverged: boolean };
+  runChunk(steps: number): { losses: Float32Array; diverged: boolean; message?: string };
   checkpoint(): void;
   restore(): void;
   trainSteps(): number;
@@ -99,11 +99,15 @@ export class TrainLoop {
         }
         const steps = Math.min(chunk, target - done);
         const t0 = performance.now();
-        const { losses, diverged } = net.runChunk(steps);
+        const { losses, diverged, message } = net.runChunk(steps);
         const ms = Math.max(performance.now() - t0, 1e-3);
         if (diverged || lossesDiverged(losses)) {
           net.restore();
-          const p = progress("diverged", losses, DIVERGED_MESSAGE);
+          const p = progress(
+            "diverged",
+            losses,
+            message ? `${DIVERGED_MESSAGE} (${message})` : DIVERGED_MESSAGE,
+          );
           onProgress(p);
           return p;
         }
