@@ -209,12 +209,11 @@ export const useCompare = create<CompareState>((set, get) => {
       } else {
         const numeric = field === "steps" || field === "eta";
         const parsed = numeric ? toNumber(value) : value;
+        // Steps are checked against this problem's T first: "1 to T=500" beats the schema's "1 to 2000".
+        error = field === "steps" ? stepsError(parsed as number, ctx.T) : null;
         const r = parseWith(SamplerSchema, { ...col.sampler, [field]: parsed });
-        if (!r.ok) error = r.error;
-        else {
-          error = stepsError(r.value.steps, ctx.T);
-          if (!error) next = { ...col, sampler: r.value };
-        }
+        if (!error && !r.ok) error = r.error;
+        if (!error && r.ok) next = { ...col, sampler: r.value };
       }
       const errs = { ...fieldErrors, [id]: { ...fieldErrors[id], [field]: error ?? undefined } };
       set({ fieldErrors: errs, columns: columns.map((c) => (c.id === id ? next : c)) });

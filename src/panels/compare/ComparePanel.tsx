@@ -1,9 +1,109 @@
-// Placeholder: the sampler comparison grid (issue 4 panel 4) is being built.
+// Panel 4 of issue 4: the sampler comparison grid. Every column samples 1000 points from the same
+// x_T (all columns in one sampleMany call); "run again with the same noise" shows which samplers are
+// deterministic, and the sweep below reproduces the DDIM paper's quality-vs-steps story.
+import { useEffect } from "react";
+import { tutorialDataset } from "../../core/data";
+import { columnKey, useCompare } from "../../state/compare";
+import { Panel } from "../../ui/Panel";
+import { ColumnCard } from "./ColumnCard";
+import { FigureGlossary } from "./QualityFigures";
+import { QualitySweep } from "./QualitySweep";
+import { useLab } from "./useLab";
+import "./compare.css";
+
+const TRUE_MIXTURE = tutorialDataset().mixture;
+const FORMULA =
+  String.raw`x_{t'} = \sqrt{\bar\alpha_{t'}}\,\hat x_0 + \sqrt{1-\bar\alpha_{t'}-\sigma_t^2}\;\epsilon_\theta(x_t,t) + \sigma_t z,\quad ` +
+  String.raw`\sigma_t = \eta\sqrt{\tfrac{1-\bar\alpha_{t'}}{1-\bar\alpha_t}}\sqrt{1-\tfrac{\bar\alpha_t}{\bar\alpha_{t'}}}`;
+/** Wait this long after the last edit before sampling (typing "500" should not run S=5 and S=50). */
+const EDIT_DEBOUNCE_MS = 300;
+
 export function ComparePanel() {
+  const lab = useLab();
+  const s = useCompare();
+  const { engine, ready, T, netVersion, trainingRuns } = lab;
+
+  useEffect(() => {
+    s.setContext({ T, netVersion });
+  }, [T, netVersion, s.setContext]);
+
+  // Sample whatever is missing or stale (first paint, edits, new network), once the engine is ready.
+  const wanted = s.columns.map((c) => columnKey(c, s.seed, s.n, netVersion)).join("|");
+  useEffect(() => {
+    if (!engine || !ready || trainingRuns || wanted === "") return;
+    const timer = setTimeout(() => void useCompare.getState().runStale(engine), EDIT_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [engine, ready, trainingRuns, wanted]);
+
+  const hasRepeats = Object.keys(s.repeats).length > 0;
+  const canAct = ready && !s.busy && !trainingRuns;
+  const busyText = trainingRuns
+    ? "Waiting for training to finish..."
+    : `Sampling ${s.columns.length} column${s.columns.length === 1 ? "" : "s"} of ${s.n} points...`;
+
   return (
-    <section aria-label="Sampler comparison">
-      <h2>Sampler comparison</h2>
-      <p>Loading…</p>
-    </section>
+    <Panel
+      id="compare"
+      title="Sampler comparison"
+      explanation={`Each column turns the same ${s.n} noise points x_T into samples with its own sampler; the contours are the true density.`}
+      formula={FORMULA}
+      busy={s.busy || !ready}
+      busyText={ready ? busyText : "Loading the network..."}
+      error={s.error}
+      onDismissError={() => useCompare.setState({ error: null })}
+      actions={
+        <>
+          <button type="button" disabled={!canAct} onClick={() => engine && void s.runAgain(engine)}>
+            Run again with the same noise
+          </button>
+          <button type="button" disabled={!canAct} onClick={() => engine && void s.newNoise(engine)}>
+            New noise
+          </button>
+          <button type="button" onClick={s.addColumn} disabled={s.columns.length >= 6}>
+            Add column
+          </button>
+        </>
+      }
+    >
+      <p className="muted">
+        Seed of x_T: <output aria-label="Noise seed">{s.seed}</output>. Each column: {s.n} points.
+      </p>
+      <div className="compare-grid">
+        {s.columns.map((c, i) => {
+          const run = s.runs[c.id] ?? null;
+          const key = columnKey(c, s.seed, s.n, netVersion);
+          const repeat = s.repeats[c.id];
+          return (
+            <ColumnCard
+              key={c.id}
+              index={i}
+              column={c}
+              run={run}
+              stale={run !== null && run.key !== key}
+              repeat={repeat && repeat.key === key ? repeat : null}
+              T={T}
+              density={TRUE_MIXTURE}
+              errors={s.fieldErrors[c.id] ?? {}}
+              canRemove={s.columns.length > 1}
+              onEdit={(field, value) => s.editColumn(c.id, field, value)}
+              onRemove={() => s.removeColumn(c.id)}
+            />
+          );
+        })}
+      </div>
+      {hasRepeats ? (
+        <p className="determinism-lesson" aria-live="polite">
+          With eta=0 (and the ODE solvers) a sampler is a fixed function of x_T: the same noise gives
+          bit-identical samples. With eta&gt;0 (and DDPM) every step adds fresh noise z, so the same x_T lands
+          somewhere else.
+        </p>
+      ) : null}
+      <FigureGlossary />
+      <QualitySweep
+        sweep={s.sweep}
+        disabled={!ready || trainingRuns}
+        onRun={() => engine && void s.runSweep(engine)}
+      />
+    </Panel>
   );
 }

@@ -1,9 +1,150 @@
-// Placeholder: the interpolation scrubber (issue 4 panel 5) is being built.
+// Panel 5 of issue 4: the interpolation scrubber. 200 noise-space paths (one highlighted) are decoded
+// with DDIM eta=0 in one worker call; the slider u then moves through the decoded frames only.
+import { useEffect, useId } from "react";
+import { tutorialDataset } from "../../core/data";
+import type { PathKind } from "../../core/interpolate";
+import type { ModelChoice } from "../../engine/api";
+import { MODEL_CHOICES, MODEL_LABELS } from "../../state/compare";
+import {
+  DECODE_STEPS,
+  FRAMES,
+  frameAt,
+  interpolationKey,
+  PATHS,
+  useInterpolate,
+} from "../../state/interpolate";
+import { Panel } from "../../ui/Panel";
+import { useLab } from "../compare/useLab";
+import { NormChart } from "./NormChart";
+import { PathPlots } from "./PathPlots";
+import { PointPicker } from "./PointPicker";
+import "./interpolate.css";
+
+const DATASET = tutorialDataset();
+const FORMULA = String.raw`z(u) = \frac{\sin((1-u)\theta)}{\sin\theta}\,z_a + \frac{\sin(u\theta)}{\sin\theta}\,z_b,\qquad \cos\theta = \frac{z_a\cdot z_b}{|z_a|\,|z_b|}`;
+
 export function InterpolatePanel() {
+  const { engine, ready, netVersion, trainingRuns } = useLab();
+  const s = useInterpolate();
+  const sliderId = useId();
+
+  useEffect(() => {
+    s.setNetVersion(netVersion);
+  }, [netVersion, s.setNetVersion]);
+
+  // Decode when the endpoints, path, model or network change (never on slider moves).
+  const { seed, path, model, picked } = s;
+  const wanted = interpolationKey({ seed, path, model, picked, netVersion });
+  useEffect(() => {
+    if (!engine || !ready || trainingRuns || wanted === useInterpolate.getState().resultKey) return;
+    void useInterpolate.getState().run(engine);
+  }, [engine, ready, trainingRuns, wanted]);
+
+  const result = s.result;
+  const frames = result?.u.length ?? FRAMES;
+  const frame = frameAt(s.u, frames);
+  const u = result ? result.u[frame] : s.u;
+  const readout = markerReadout(result, frame, u);
+
   return (
-    <section aria-label="Interpolation">
-      <h2>Interpolation</h2>
-      <p>Loading…</p>
-    </section>
+    <Panel
+      id="interpolate"
+      title="Interpolation in noise space"
+      explanation={`Walk from noise z_a to noise z_b and decode every step with DDIM eta=0 (S=${DECODE_STEPS}): ${PATHS} paths at once, one highlighted.`}
+      formula={FORMULA}
+      busy={s.busy || !ready}
+      busyText={ready ? `Decoding ${frames} frames of ${PATHS} paths...` : "Loading the network..."}
+      error={s.error}
+      onDismissError={() => useInterpolate.setState({ error: null })}
+      actions={
+        <button type="button" onClick={s.reroll} disabled={s.busy}>
+          New endpoints
+        </button>
+      }
+    >
+      <div className="interp-controls">
+        <fieldset className="segmented">
+          <legend>Path</legend>
+          {(["slerp", "lerp"] as PathKind[]).map((p) => (
+            <label key={p}>
+              <input
+                type="radio"
+                name={`${sliderId}-path`}
+                value={p}
+                checked={path === p}
+                onChange={() => s.setPath(p)}
+              />
+              {p}
+            </label>
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor={`${sliderId}-model`}>Model</label>
+          <select
+            id={`${sliderId}-model`}
+            value={model}
+            onChange={(e) => s.setModel(e.target.value as ModelChoice)}
+          >
+            {MODEL_CHOICES.map((m) => (
+              <option key={m} value={m}>
+                {MODEL_LABELS[m]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p className="muted">
+          Endpoints: {picked ? `data points ${picked.a} and ${picked.b} (inverted)` : `seed ${seed}`}
+        </p>
+      </div>
+      <div className="interp-scrub">
+        <label htmlFor={sliderId}>Position u along the path</label>
+        <input
+          id={sliderId}
+          type="range"
+          min={0}
+          max={1}
+          step={1 / (frames - 1)}
+          value={u}
+          onChange={(e) => s.setU(Number(e.target.value))}
+          aria-valuetext={`u = ${u.toFixed(3)}`}
+        />
+        <output aria-live="polite" className="interp-readout">
+          {readout}
+        </output>
+      </div>
+      {result ? (
+        <PathPlots result={result} frame={frame} training={DATASET.points} density={DATASET.mixture} />
+      ) : (
+        <p className="muted">Decoding the first frames...</p>
+      )}
+      {result ? <NormChart result={result} u={u} /> : null}
+      <details className="interp-pick">
+        <summary>Interpolate between two training points instead</summary>
+        <PointPicker
+          training={DATASET.points}
+          pickA={s.pickA}
+          pickB={s.pickB}
+          rmse={picked?.rmse ?? null}
+          busy={s.busy || !ready}
+          onPick={(i, which) => s.pick(i, which)}
+          onInvert={() => engine && void s.invertPicked(engine, DATASET.points)}
+        />
+      </details>
+    </Panel>
   );
+}
+
+function markerReadout(
+  result: ReturnType<typeof useInterpolate.getState>["result"],
+  frame: number,
+  u: number,
+) {
+  if (!result) return `u = ${u.toFixed(3)}`;
+  const stride = result.decoded.length / result.u.length;
+  const f = (v: number) => v.toFixed(2);
+  const dx = result.decoded[frame * stride];
+  const dy = result.decoded[frame * stride + 1];
+  const nx = result.noise[frame * stride];
+  const ny = result.noise[frame * stride + 1];
+  return `u = ${u.toFixed(3)} (frame ${frame + 1} of ${result.u.length}): marker at (${f(dx)}, ${f(dy)}) in data space, z = (${f(nx)}, ${f(ny)})`;
 }

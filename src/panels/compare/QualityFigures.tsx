@@ -1,0 +1,62 @@
+// The quality figures of SPEC section 9 for one sample set, each with a one-line explanation as a
+// tooltip (title) and, for touch screens and screen readers, in the glossary under the grid.
+import type { Quality } from "../../core/metrics";
+import { fixed, percent } from "./format";
+
+export const FIGURE_HELP = {
+  energy:
+    "Energy distance to 5000 exact samples of the true mixture, raw units. 0 is perfect; 1000 exact samples score 0 +- 0.003.",
+  modes: "Share of samples nearest (most probable) to each of the three clusters. Ideal: 33.3% each.",
+  off: "Share of samples far from every cluster (squared Mahalanobis distance > 13.82, i.e. outside 99.9%).",
+  nll: "Mean negative log-likelihood under the true mixture, in nats. Exact samples score about 4.06 (the entropy).",
+  memo: "Share of samples within 0.05 of a training point: copying the training set instead of generalising.",
+  nfe: "Number of network calls (function evaluations): the real cost, not just S.",
+  ms: "Wall time of this run in the compute worker, including the quality figures.",
+} as const;
+
+export function QualityFigures({ q, nfe, ms }: { q: Quality; nfe: number; ms: number }) {
+  return (
+    <dl className="figures">
+      <Fig name="NFE" help={FIGURE_HELP.nfe} value={String(nfe)} />
+      <Fig name="Worker time" help={FIGURE_HELP.ms} value={`${Math.round(ms)} ms`} />
+      <Fig name="Energy distance" help={FIGURE_HELP.energy} value={fixed(q.energyDistance, 3)} />
+      <Fig name="Mode fractions" help={FIGURE_HELP.modes} value={q.modeFractions.map(percent).join(" / ")} />
+      <Fig name="Off-manifold" help={FIGURE_HELP.off} value={percent(q.offManifold)} />
+      <Fig name="NLL" help={FIGURE_HELP.nll} value={`${fixed(q.nll, 2)} nats`} />
+      <Fig name="Memorised" help={FIGURE_HELP.memo} value={percent(q.memorized)} />
+    </dl>
+  );
+}
+
+function Fig({ name, help, value }: { name: string; help: string; value: string }) {
+  return (
+    <div className="figure" title={help}>
+      <dt>{name}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
+export function FigureGlossary() {
+  const rows: [string, string][] = [
+    ["NFE", FIGURE_HELP.nfe],
+    ["Energy distance", FIGURE_HELP.energy],
+    ["Mode fractions", FIGURE_HELP.modes],
+    ["Off-manifold", FIGURE_HELP.off],
+    ["NLL", FIGURE_HELP.nll],
+    ["Memorised", FIGURE_HELP.memo],
+  ];
+  return (
+    <details className="glossary">
+      <summary>What do these figures mean?</summary>
+      <dl>
+        {rows.map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  );
+}

@@ -1,0 +1,137 @@
+// Quality against the number of steps: energy distance of DDIM samples for eta in {0, 0.5, 1},
+// trained network (solid) and perfect network (dashed), computed on demand (it is 42 runs).
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { ModelChoice } from "../../engine/api";
+import { SWEEP_ETAS, SWEEP_MODELS, SWEEP_N, type SweepState } from "../../state/compareSweep";
+import { OKABE_ITO } from "../../ui/palette";
+import { seriesKey, sweepReading, sweepRows } from "./sweepChart";
+
+const ETA_COLORS: Record<number, string> = {
+  0: OKABE_ITO.blue,
+  0.5: OKABE_ITO.orange,
+  1: OKABE_ITO.vermillion,
+};
+const MODEL_NAMES: Record<ModelChoice, string> = {
+  network: "trained",
+  oracle: "perfect",
+  empirical: "memorising",
+};
+
+export interface QualitySweepProps {
+  sweep: SweepState;
+  onRun: () => void;
+  disabled: boolean;
+}
+
+export function QualitySweep({ sweep, onRun, disabled }: QualitySweepProps) {
+  const rows = sweepRows(sweep.points);
+  const running = sweep.status === "running";
+  return (
+    <section className="sweep" aria-label="Quality against steps">
+      <div className="sweep-head">
+        <h3>Quality against steps</h3>
+        <button type="button" onClick={onRun} disabled={disabled || running}>
+          {sweep.status === "idle" ? "Compute quality vs steps" : "Compute again"}
+        </button>
+      </div>
+      <p className="muted">
+        Energy distance of {SWEEP_N} DDIM samples against S, for eta = {SWEEP_ETAS.join(", ")}; solid lines:
+        trained network, dashed: perfect network. Lower is better.
+      </p>
+      {running ? (
+        <p role="status">
+          <label>
+            Computing curve {Math.min(sweep.done + 1, sweep.total)} of {sweep.total}{" "}
+            <progress max={sweep.total} value={sweep.done} />
+          </label>
+        </p>
+      ) : null}
+      {sweep.status === "error" ? (
+        <p className="panel-error" role="alert">
+          The sweep failed: {sweep.error}
+        </p>
+      ) : null}
+      {rows.length > 0 ? (
+        <>
+          <div className="sweep-chart">
+            <ResponsiveContainer width="100%" height={260}>
+              <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+                <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />
+                <XAxis
+                  dataKey="steps"
+                  type="number"
+                  scale="log"
+                  domain={["dataMin", "dataMax"]}
+                  ticks={rows.map((r) => r.steps)}
+                  label={{ value: "steps S", position: "insideBottomRight", offset: -4 }}
+                />
+                <YAxis
+                  scale="log"
+                  domain={["auto", "auto"]}
+                  allowDataOverflow
+                  tickFormatter={(v: number) => v.toPrecision(1)}
+                  width={48}
+                />
+                <Tooltip
+                  formatter={(v) => (typeof v === "number" ? v.toFixed(4) : String(v))}
+                  labelFormatter={(s) => `S = ${s}`}
+                />
+                <Legend />
+                {SWEEP_MODELS.flatMap((model) =>
+                  SWEEP_ETAS.map((eta) => (
+                    <Line
+                      key={seriesKey(model, eta)}
+                      dataKey={seriesKey(model, eta)}
+                      name={`${MODEL_NAMES[model]}, eta=${eta}`}
+                      stroke={ETA_COLORS[eta]}
+                      strokeDasharray={model === "oracle" ? "6 4" : undefined}
+                      strokeWidth={2}
+                      dot={{ r: 2 }}
+                      isAnimationActive={false}
+                      connectNulls
+                    />
+                  )),
+                )}
+              </LineChart>
+            </ResponsiveContainer>
+          </div>
+          {sweep.status === "done" ? <p className="sweep-reading">{sweepReading(sweep.points)}</p> : null}
+          <SweepTable rows={rows} />
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function SweepTable({ rows }: { rows: ReturnType<typeof sweepRows> }) {
+  const keys = SWEEP_MODELS.flatMap((m) => SWEEP_ETAS.map((eta) => [m, eta] as const));
+  return (
+    <details>
+      <summary>Show the numbers</summary>
+      <table className="sweep-table">
+        <caption className="sr-only">Energy distance by steps, model and eta</caption>
+        <thead>
+          <tr>
+            <th scope="col">S</th>
+            {keys.map(([m, eta]) => (
+              <th key={seriesKey(m, eta)} scope="col">
+                {MODEL_NAMES[m]}, eta={eta}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.steps}>
+              <th scope="row">{r.steps}</th>
+              {keys.map(([m, eta]) => {
+                const v = r[seriesKey(m, eta)];
+                return <td key={seriesKey(m, eta)}>{v === undefined ? "" : v.toFixed(4)}</td>;
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
