@@ -118,7 +118,7 @@ export function createEngineClient(opts: ClientOptions = {}): EngineClient {
     const g = launch();
     try {
       const active = await timeout(
-        Promise.race([g.remote.useBackend(backend), g.dead]),
+        Promise.race([g.remote.setBackend(backend), g.dead]),
         limits.start,
         "the worker",
       );

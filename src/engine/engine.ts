@@ -46,7 +46,7 @@ export interface EngineOptions {
 
 /** Extra members beyond the UI contract: backend choice and liveness for the client. */
 export interface EngineWithControl extends Engine {
-  useBackend(name: BackendName): Promise<string>;
+  setBackend(name: BackendName): Promise<string>;
   ping(): Promise<"pong">;
   /** Live tfjs tensors (tests and the leak soak). */
   numTensors(): Promise<number>;
@@ -121,7 +121,7 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
   }
 
   const engine: EngineWithControl = {
-    async useBackend(name) {
+    async setBackend(name) {
       if (!["wasm", "cpu", "webgl"].includes(name))
         throw new Error("backend must be one of wasm, cpu, webgl");
       await loop.stopAndWait();
