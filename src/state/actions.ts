@@ -120,7 +120,7 @@ export async function train(): Promise<void> {
     adoptNetwork(await s.engine.init(engineSettings(s.settings)));
     useApp.setState({ loss: [], target: s.settings.trainSteps });
     const final = await s.engine.train(s.settings.trainSteps, onProgress);
-    applyProgress(final.state === "diverged" ? { ...final, losses: new Float32Array(0) } : final);
+    // A diverged run was already reported by its last progress; the others end idle.
     if (final.state !== "diverged") useApp.setState({ training: "idle" });
     await afterRun();
   } catch (e) {

@@ -6,8 +6,10 @@ import { z } from "zod";
 import {
   ACTIVATIONS,
   BACKENDS,
+  DEFAULT_NETWORK,
   DEFAULT_PROBLEM,
   DEFAULT_SAMPLER,
+  DEFAULT_TRAIN,
   NetworkSchema,
   ProblemSchema,
   SamplerSchema,
@@ -118,7 +120,7 @@ export const SETTING_PROPS = [
     kind: "int",
     min: 8,
     max: 512,
-    default: 128,
+    default: DEFAULT_NETWORK.width,
     schema: N.width,
     label: "Hidden width",
     help: "Units per hidden layer.",
@@ -128,7 +130,7 @@ export const SETTING_PROPS = [
     kind: "int",
     min: 1,
     max: 8,
-    default: 3,
+    default: DEFAULT_NETWORK.depth,
     schema: N.depth,
     label: "Hidden layers",
     help: "Number of hidden layers.",
@@ -137,7 +139,7 @@ export const SETTING_PROPS = [
     key: "activation",
     kind: "choice",
     options: ACTIVATIONS,
-    default: "silu",
+    default: DEFAULT_NETWORK.activation,
     schema: N.activation,
     label: "Activation",
     help: "Nonlinearity of the hidden layers.",
@@ -148,7 +150,7 @@ export const SETTING_PROPS = [
     min: 2,
     max: 128,
     step: 2,
-    default: 32,
+    default: DEFAULT_NETWORK.embedDim,
     schema: N.embedDim,
     label: "Time embedding size",
     help: "Sinusoidal embedding of t (even).",
@@ -159,7 +161,7 @@ export const SETTING_PROPS = [
     kind: "int",
     min: 1,
     max: 200_000,
-    default: 3000,
+    default: DEFAULT_TRAIN.steps,
     schema: TR.steps,
     label: "Training steps",
     help: "Adam steps to run.",
@@ -170,7 +172,7 @@ export const SETTING_PROPS = [
     min: 1e-6,
     max: 10,
     step: 0.0001,
-    default: 0.002,
+    default: DEFAULT_TRAIN.lr,
     schema: TR.lr,
     label: "Learning rate",
     help: "Adam step size; too large diverges.",
@@ -180,7 +182,7 @@ export const SETTING_PROPS = [
     kind: "int",
     min: 1,
     max: 4096,
-    default: 256,
+    default: DEFAULT_TRAIN.batch,
     schema: TR.batch,
     label: "Batch size",
     help: "Points per step (256 is the measured sweet spot).",
@@ -190,7 +192,7 @@ export const SETTING_PROPS = [
     kind: "int",
     min: 0,
     max: 2 ** 31 - 1,
-    default: 0,
+    default: DEFAULT_TRAIN.seed,
     schema: TR.seed,
     label: "Seed",
     help: "Same seed, same backend: same network.",
@@ -201,7 +203,7 @@ export const SETTING_PROPS = [
     min: 0,
     max: 0.99999,
     step: 0.0001,
-    default: 0.999,
+    default: DEFAULT_TRAIN.emaDecay,
     schema: TR.emaDecay,
     label: "EMA decay",
     help: "Average of the weights used for sampling.",
@@ -210,7 +212,7 @@ export const SETTING_PROPS = [
     key: "backend",
     kind: "choice",
     options: BACKENDS,
-    default: "wasm",
+    default: DEFAULT_TRAIN.backend,
     schema: TR.backend,
     label: "Backend",
     help: "tfjs backend of the worker.",
@@ -247,7 +249,8 @@ export function checkSetting(key: SettingKey, value: unknown, T: number = DEFAUL
   if (!prop) return { ok: false, error: `unknown setting ${String(key)}` };
   const r = prop.schema.safeParse(value);
   if (!r.success) return { ok: false, error: r.error.issues[0]?.message ?? `${prop.label} is not valid` };
-  const v = r.data as number | string;
+  // -0 + 0 is 0: "-0" from a link must not survive as a distinct value.
+  const v = typeof r.data === "number" ? r.data + 0 : (r.data as string);
   if (key === "S") {
     const e = stepsError(v as number, T);
     if (e) return { ok: false, error: e.replace(/^steps/, "S") };

@@ -1,0 +1,130 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it } from "vitest";
+import { TrainingPanel } from "../../src/panels/training/TrainingPanel";
+import { start } from "../../src/state/actions";
+import { useApp } from "../../src/state/store";
+import { NetworkStatus } from "../../src/ui/NetworkStatus";
+import { FAKE_NETWORK } from "./appFakeEngine";
+import { setUpApp } from "./appSetup";
+
+afterEach(cleanup);
+
+async function renderStarted() {
+  const t = setUpApp();
+  render(
+    <>
+      <NetworkStatus />
+      <TrainingPanel />
+    </>,
+  );
+  await act(() => start());
+  return t;
+}
+
+describe("training panel", () => {
+  it("shows the pretrained network until the user trains; Train runs, the loss curve grows and the run is saved", async () => {
+    const { engine, sessions } = await renderStarted();
+    expect(screen.getByText("pretrained network (2000 steps)")).toBeTruthy();
+    const user = userEvent.setup();
+    await user.clear(screen.getByLabelText("Training steps"));
+    await user.type(screen.getByLabelText("Training steps"), "300{Enter}");
+    await user.click(screen.getByRole("button", { name: "Train" }));
+    await waitFor(() => expect(screen.getByText("Training: idle")).toBeTruthy(), { timeout: 5000 });
+    expect(engine.calls).toContain("init");
+    expect(useApp.getState().loss.length).toBe(6); // 300 steps in chunks of 50
+    expect(screen.getByText("your network (300 steps)")).toBeTruthy();
+    expect(sessions.value?.loss.length).toBe(6);
+    expect((sessions.value?.network as { trainSteps: number }).trainSteps).toBe(300);
+  });
+
+  it("Pause stops the run where it is (and saves), Resume continues it", async () => {
+    const { engine, sessions } = await renderStarted();
+    engine.delayMs = 30;
+    const user = userEvent.setup();
+    await user.click(screen.getByRole("button", { name: "Train" }));
+    await waitFor(() => expect(useApp.getState().step).toBeGreaterThan(0));
+    await user.click(screen.getByRole("button", { name: "Pause" }));
+    await waitFor(() => expect(screen.getByText("Training: paused")).toBeTruthy());
+    await waitFor(() => expect(sessions.value).toBeDefined());
+    const at = useApp.getState().step;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(useApp.getState().step).toBe(at);
+    engine.delayMs = 0;
+    await user.click(screen.getByRole("button", { name: "Resume" }));
+    await waitFor(() => expect(screen.getByText("Training: idle")).toBeTruthy(), { timeout: 10000 });
+    expect(useApp.getState().step).toBe(2000);
+  });
+
+  it("a diverging learning rate ends paused with the engine's message in place", async () => {
+    await renderStarted();
+    const user = userEvent.setup();
+    const lr = screen.getByLabelText("Learning rate");
+    await user.clear(lr);
+    await user.type(lr, "5{Enter}");
+    await user.click(screen.getByRole("button", { name: "Train" }));
+    const alert = await screen.findByText(
+      /Training diverged at step 51 \(loss NaN\); restored the last good weights/,
+    );
+    expect(alert.textContent).toContain("Try a lower learning rate.");
+    expect(screen.getByText("Training: stopped: diverged")).toBeTruthy();
+  });
+
+  it("a bad knob value gets a message naming the setting and keeps the last good value", async () => {
+    await renderStarted();
+    const user = userEvent.setup();
+    const batch = screen.getByLabelText("Batch size");
+    await user.clear(batch);
+    await user.type(batch, "0{Enter}");
+    expect(screen.getByRole("alert").textContent).toBe("batch size must be from 1 to 4096");
+    expect(useApp.getState().settings.batch).toBe(256);
+  });
+
+  it("Reset asks in the page first; Cancel keeps the network, confirming brings back the pretrained one", async () => {
+    const { sessions } = await renderStarted();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole("button", { name: "Train" }));
+    await waitFor(() => expect(screen.getByText("Training: idle")).toBeTruthy(), { timeout: 10000 });
+    expect(sessions.value).toBeDefined();
+    await user.click(screen.getByRole("button", { name: "Reset" }));
+    const dialog = screen.getByRole("alertdialog", { name: "Reset the network?" });
+    await user.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    expect(screen.queryByRole("alertdialog")).toBeNull();
+    expect(sessions.value).toBeDefined();
+    await user.click(screen.getByRole("button", { name: "Reset" }));
+    await user.click(screen.getByRole("button", { name: "Delete and reset" }));
+    await waitFor(() => expect(screen.getByText("pretrained network (2000 steps)")).toBeTruthy());
+    expect(sessions.value).toBeUndefined();
+  });
+
+  it("a file that is not ours is rejected with a clear message and the current network stays", async () => {
+    const { engine } = await renderStarted();
+    const user = userEvent.setup();
+    const input = screen.getByLabelText("Network file to load");
+    await user.upload(input, new File(["{not json"], "x.json", { type: "application/json" }));
+    expect((await screen.findByRole("alert")).textContent).toContain(
+      "Could not load the file: the file is not valid JSON",
+    );
+    await user.upload(
+      input,
+      new File([JSON.stringify({ format: "ddim-lab-session", version: 99 })], "y.json"),
+    );
+    await waitFor(() =>
+      expect(screen.getByRole("alert").textContent).toContain("this DDIM Lab reads version 1"),
+    );
+    expect(engine.calls.filter((c) => c.startsWith("loadNetwork"))).toEqual(["loadNetwork:pretrained"]);
+    expect(screen.getByText("pretrained network (2000 steps)")).toBeTruthy();
+  });
+
+  it("a saved file loads back as the current network", async () => {
+    await renderStarted();
+    const user = userEvent.setup();
+    const file = { ...FAKE_NETWORK, trainSteps: 777 };
+    await user.upload(
+      screen.getByLabelText("Network file to load"),
+      new File([JSON.stringify(file)], "n.json"),
+    );
+    await waitFor(() => expect(screen.getByText("network from a file (777 steps)")).toBeTruthy());
+  });
+});
