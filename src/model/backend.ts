@@ -19,6 +19,8 @@ export interface BackendOptions {
  * start, it falls back to cpu instead of failing.
  */
 export async function setupBackend(name: BackendName, opts: BackendOptions = {}): Promise<BackendName> {
+  // Production mode: no debug checks, and no "install tfjs-node" banner from the cpu backend.
+  tf.enableProdMode();
   if (name === "wasm") {
     // With cross-origin isolation tfjs picks its threaded build, which hangs after a production
     // build; single-thread must be forced before the backend initialises.

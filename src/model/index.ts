@@ -7,7 +7,7 @@ import { Trainer, type TrainerOptions } from "./trainer";
 
 export { activeBackend, type BackendName, type BackendOptions, numTensors, setupBackend } from "./backend";
 export type { DenseKind } from "./layers";
-export { EpsNetwork, initialWeights, type NetworkMeta, weightShapes } from "./network";
+export { EpsNetwork, initialWeights, type NetworkMeta, type TrainSettings, weightShapes } from "./network";
 export {
   decodeFloat32,
   encodeFloat32,

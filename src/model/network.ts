@@ -46,6 +46,13 @@ export interface NetworkMeta {
   seed: number;
 }
 
+export interface TrainSettings {
+  lr: number;
+  batch: number;
+  emaDecay: number;
+  backend: string;
+}
+
 export class EpsNetwork {
   readonly config: NetworkConfig;
   readonly problem: ProblemConfig;
@@ -56,6 +63,8 @@ export class EpsNetwork {
   trainSteps = 0;
   /** Loss of every training step so far. */
   lossHistory: number[] = [];
+  /** The knobs it was trained with (recorded in the saved file), when known. */
+  trainSettings?: TrainSettings;
   /** Dense implementation; "builtin" only for measuring (docs/backends.md). */
   denseKind: DenseKind = "explicit-transpose";
   readonly raw: tf.Variable[];

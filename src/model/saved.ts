@@ -3,7 +3,7 @@
 // Weights are base64 of float32 little-endian. Loading validates everything and never throws.
 import { z } from "zod";
 import { NetworkSchema, ProblemSchema, parseWith, type Result } from "../core/config";
-import { EpsNetwork, weightShapes } from "./network";
+import { EpsNetwork, type TrainSettings, weightShapes } from "./network";
 
 export const SAVED_FORMAT = "ddim-lab-network";
 export const SAVED_VERSION = 1;
@@ -32,6 +32,7 @@ const SavedSchema = z.object({
   trainSteps: z.number().int().min(0),
   lossHistory: z.string().max(20_000_000),
   weights: z.object({ raw: z.array(z.string()), ema: z.array(z.string()) }),
+  train: z.object({ lr: finite, batch: finite, emaDecay: finite, backend: z.string().max(20) }).optional(),
 });
 
 export interface SavedNetwork {
@@ -46,6 +47,8 @@ export interface SavedNetwork {
   /** base64 float32 LE, one loss per training step. */
   lossHistory: string;
   weights: { raw: string[]; ema: string[] };
+  /** The training knobs, when known. */
+  train?: TrainSettings;
 }
 
 export function encodeFloat32(a: ArrayLike<number>): string {
@@ -88,6 +91,7 @@ export function saveNetwork(net: EpsNetwork): SavedNetwork {
       raw: net.readWeights("raw").map(encodeFloat32),
       ema: net.readWeights("ema").map(encodeFloat32),
     },
+    ...(net.trainSettings ? { train: { ...net.trainSettings } } : {}),
   };
 }
 
@@ -145,6 +149,7 @@ export function networkFromSaved(json: unknown): Result<EpsNetwork> {
     );
     net.trainSteps = s.trainSteps;
     net.lossHistory = Array.from(history);
+    if (s.train) net.trainSettings = { ...s.train };
     return { ok: true, value: net };
   } catch (err) {
     return {
