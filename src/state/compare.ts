@@ -48,6 +48,8 @@ export interface CompareContext {
   T: number;
   /** Identity of the network the results come from (changes after training or loading). */
   netVersion: string;
+  /** Identity of the problem (T, schedule, units): oracle results depend on it too. */
+  problemKey: string;
 }
 
 export interface CompareState {
@@ -90,10 +92,10 @@ export const DEFAULT_N = 1000;
 let nextId = 0;
 const newId = () => `col${++nextId}`;
 
-export function columnKey(col: CompareColumn, seed: number, n: number, netVersion: string): string {
-  // The network only matters for the trained-network model; oracles stay valid across training.
-  const net = col.model === "network" ? netVersion : "";
-  return JSON.stringify([col.sampler, col.model, seed, n, net]);
+export function columnKey(col: CompareColumn, seed: number, n: number, ctx: CompareContext): string {
+  // The weights only matter for the trained-network model; oracles stay valid across training.
+  const net = col.model === "network" ? ctx.netVersion : "";
+  return JSON.stringify([col.sampler, col.model, seed, n, ctx.problemKey, net]);
 }
 
 function request(col: CompareColumn, n: number, xTSeed: number, zSeed: number): SampleRequest {
@@ -126,7 +128,7 @@ export const useCompare = create<CompareState>((set, get) => {
 
   async function runColumns(engine: Engine, cols: CompareColumn[], zSeed: number | null): Promise<void> {
     const { seed, n, ctx } = get();
-    const keys = cols.map((c) => columnKey(c, seed, n, ctx.netVersion));
+    const keys = cols.map((c) => columnKey(c, seed, n, ctx));
     const reqs = cols.map((c) => request(c, n, seed, zSeed ?? seed));
     set({ busy: true, error: null });
     try {
@@ -152,14 +154,14 @@ export const useCompare = create<CompareState>((set, get) => {
 
   function staleColumns(): CompareColumn[] {
     const { columns, runs, seed, n, ctx } = get();
-    return columns.filter((c) => runs[c.id]?.key !== columnKey(c, seed, n, ctx.netVersion));
+    return columns.filter((c) => runs[c.id]?.key !== columnKey(c, seed, n, ctx));
   }
 
   return {
     columns: HEADLINE_COLUMNS.map((c) => ({ ...c, sampler: { ...c.sampler }, id: newId() })),
     seed: DEFAULT_SEED,
     n: DEFAULT_N,
-    ctx: { T: 500, netVersion: "" },
+    ctx: { T: 500, netVersion: "", problemKey: "" },
     runs: {},
     repeats: {},
     fieldErrors: {},
@@ -170,7 +172,7 @@ export const useCompare = create<CompareState>((set, get) => {
 
     setContext(ctx) {
       const cur = get().ctx;
-      if (cur.T === ctx.T && cur.netVersion === ctx.netVersion) return;
+      if (cur.T === ctx.T && cur.netVersion === ctx.netVersion && cur.problemKey === ctx.problemKey) return;
       // A smaller T can make a column's steps illegal: clamp them to T rather than fail the run.
       const columns = get().columns.map((c) =>
         c.sampler.steps > ctx.T ? { ...c, sampler: { ...c.sampler, steps: ctx.T } } : c,
@@ -250,7 +252,8 @@ export const useCompare = create<CompareState>((set, get) => {
     async runSweep(engine) {
       const { sweep, seed, ctx } = get();
       if (sweep.status === "running") return;
-      await runSweepWith(engine, { seed, T: ctx.T }, (s) => set({ sweep: s }));
+      const key = `${ctx.problemKey}|${ctx.netVersion}|${seed}`;
+      await runSweepWith(engine, { seed, T: ctx.T, key }, (s) => set({ sweep: s }));
     },
   };
 });

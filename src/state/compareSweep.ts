@@ -24,6 +24,8 @@ export interface SweepState {
   total: number;
   points: SweepPoint[];
   error?: string;
+  /** Problem, network and seed the curves were computed for. */
+  key?: string;
 }
 
 export const initialSweep = (): SweepState => ({ status: "idle", done: 0, total: 0, points: [] });
@@ -37,12 +39,12 @@ export function sweepSteps(T: number): number[] {
 
 export async function runSweep(
   engine: Engine,
-  opts: { seed: number; T: number },
+  opts: { seed: number; T: number; key: string },
   report: (s: SweepState) => void,
 ): Promise<void> {
   const steps = sweepSteps(opts.T);
   const curves = SWEEP_MODELS.flatMap((model) => SWEEP_ETAS.map((eta) => ({ model, eta })));
-  let state: SweepState = { status: "running", done: 0, total: curves.length, points: [] };
+  let state: SweepState = { status: "running", done: 0, total: curves.length, points: [], key: opts.key };
   report(state);
   try {
     for (const { model, eta } of curves) {

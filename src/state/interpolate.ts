@@ -34,10 +34,14 @@ export interface InterpolateState {
   /** The key the result was computed for (seed, path, model, picked pair, network). */
   resultKey: string;
   netVersion: string;
+  /** T, schedule and units of the current problem. */
+  problemKey: string;
+  /** Decoding (and inversion) steps: DECODE_STEPS, or T when T is smaller. */
+  steps: number;
   u: number;
   busy: boolean;
   error: string | null;
-  setNetVersion(v: string): void;
+  setContext(ctx: { netVersion: string; problemKey: string; T: number }): void;
   setPath(p: PathKind): void;
   setModel(m: ModelChoice): void;
   setU(u: number): void;
@@ -85,12 +89,19 @@ export const useInterpolate = create<InterpolateState>((set, get) => ({
   result: null,
   resultKey: "",
   netVersion: "",
+  problemKey: "",
+  steps: DECODE_STEPS,
   u: 0.5,
   busy: false,
   error: null,
 
-  setNetVersion(v) {
-    if (v !== get().netVersion) set({ netVersion: v });
+  setContext({ netVersion, problemKey, T }) {
+    const s = get();
+    const steps = Math.min(DECODE_STEPS, T);
+    if (netVersion === s.netVersion && problemKey === s.problemKey && steps === s.steps) return;
+    // Inverted latents belong to the network and problem that inverted them.
+    const keepPicked = problemKey === s.problemKey && (s.model !== "network" || netVersion === s.netVersion);
+    set({ netVersion, problemKey, steps, picked: keepPicked ? s.picked : null });
   },
   setPath(path) {
     set({ path });
@@ -125,7 +136,7 @@ export const useInterpolate = create<InterpolateState>((set, get) => ({
     ]);
     set({ busy: true, error: null });
     try {
-      const r = await engine.invert({ points: pts, steps: DECODE_STEPS, model });
+      const r = await engine.invert({ points: pts, steps: get().steps, model });
       const picked: PickedPair = {
         a: pickA,
         b: pickB,
@@ -158,7 +169,7 @@ export const useInterpolate = create<InterpolateState>((set, get) => ({
         n: PATHS,
         frames: FRAMES,
         path: s.path,
-        steps: DECODE_STEPS,
+        steps: s.steps,
         model: s.model,
       });
       set({ result, resultKey: key, busy: false });

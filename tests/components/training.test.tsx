@@ -36,7 +36,7 @@ describe("training panel", () => {
     expect(useApp.getState().loss.length).toBe(6); // 300 steps in chunks of 50
     expect(screen.getByText("your network (300 steps)")).toBeTruthy();
     expect(sessions.value?.loss.length).toBe(6);
-    expect((sessions.value?.network as { trainSteps: number }).trainSteps).toBe(300);
+    expect((sessions.value?.network as { trainSteps: number } | undefined)?.trainSteps).toBe(300);
   });
 
   it("Pause stops the run where it is (and saves), Resume continues it", async () => {

@@ -1,0 +1,68 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it } from "vitest";
+import { SchedulePanel } from "../../src/panels/schedule/SchedulePanel";
+import { useApp } from "../../src/state/store";
+import { setUpApp } from "./appSetup";
+
+afterEach(cleanup);
+
+const caption = (text: string) => (_: string, el: Element | null) =>
+  el?.tagName === "CAPTION" && (el.textContent ?? "").includes(text);
+
+function terminalRow(cluster: string) {
+  const table = screen.getByRole("table");
+  const header = within(table).getByRole("rowheader", { name: cluster });
+  return within(header.closest("tr") as HTMLElement)
+    .getAllByRole("cell")
+    .map((c) => c.textContent);
+}
+
+describe("schedule panel", () => {
+  it("reads out the terminal signal of SPEC section 2: 0.68 and 0.51 in raw units at T=500 linear", () => {
+    setUpApp();
+    render(<SchedulePanel />);
+    expect(screen.getByText(caption("T−1 = 0.0797"))).toBeTruthy();
+    expect(terminalRow("2")).toEqual(["(6, 6)", "0.676", expect.stringMatching(/^0\.\d{3}$/)]);
+    expect(terminalRow("3")[1]).toBe("0.510");
+    expect(screen.getByText(/a deterministic sampler \(DDIM, η=0\) carries the mismatch/)).toBeTruthy();
+  });
+
+  it("switching to the cosine schedule changes the readout; the grid follows S and spacing", async () => {
+    setUpApp();
+    render(<SchedulePanel />);
+    const user = userEvent.setup();
+    expect(screen.getByText(/Grid \(trailing, S=50\): t = 499, 489/)).toBeTruthy();
+    await user.selectOptions(screen.getByLabelText("Noise schedule"), "cosine");
+    expect(screen.queryByText(caption("T−1 = 0.0797"))).toBeNull();
+    expect(Number(terminalRow("2")[1])).toBeLessThan(0.1);
+    const S = screen.getByLabelText("Sampling steps S");
+    await user.clear(S);
+    await user.type(S, "4{Enter}");
+    await user.selectOptions(screen.getByLabelText("Grid spacing"), "leading");
+    expect(screen.getByText("Grid (leading, S=4): t = 375, 250, 125, 0, then clean data.")).toBeTruthy();
+  });
+
+  it("S above T is refused with a message naming T, and the previous S stays", async () => {
+    setUpApp();
+    render(<SchedulePanel />);
+    const user = userEvent.setup();
+    const S = screen.getByLabelText("Sampling steps S");
+    await user.clear(S);
+    await user.type(S, "600{Enter}");
+    expect(screen.getByRole("alert").textContent).toBe("S must be a whole number from 1 to T=500");
+    expect(useApp.getState().settings.S).toBe(50);
+  });
+
+  it("lowering T below S brings S back into range", async () => {
+    setUpApp();
+    render(<SchedulePanel />);
+    const user = userEvent.setup();
+    const T = screen.getByLabelText("Diffusion steps T");
+    await user.clear(T);
+    await user.type(T, "20{Enter}");
+    expect(useApp.getState().settings).toMatchObject({ T: 20, S: 20 });
+    expect(screen.getByText(/Grid \(trailing, S=20\)/)).toBeTruthy();
+  });
+});
