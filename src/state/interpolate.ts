@@ -65,11 +65,10 @@ export function seededEndpoints(seed: number, n: number): [[number, number][], [
   return [pairs(a), pairs(b)];
 }
 
-export function interpolationKey(
-  s: Pick<InterpolateState, "seed" | "path" | "model" | "picked" | "netVersion">,
-) {
+type KeyFields = "seed" | "path" | "model" | "picked" | "netVersion" | "problemKey" | "steps";
+export function interpolationKey(s: Pick<InterpolateState, KeyFields>) {
   const net = s.model === "network" ? s.netVersion : "";
-  return JSON.stringify([s.seed, s.path, s.model, s.picked?.za, s.picked?.zb, net]);
+  return JSON.stringify([s.seed, s.path, s.model, s.picked?.za, s.picked?.zb, s.problemKey, s.steps, net]);
 }
 
 /** Index of the decoded frame nearest to u. */

@@ -21,14 +21,15 @@ const EDIT_DEBOUNCE_MS = 300;
 export function ComparePanel() {
   const lab = useLab();
   const s = useCompare();
-  const { engine, ready, T, netVersion, trainingRuns } = lab;
+  const { engine, ready, T, netVersion, problemKey, trainingRuns } = lab;
 
   useEffect(() => {
-    s.setContext({ T, netVersion });
-  }, [T, netVersion, s.setContext]);
+    s.setContext({ T, netVersion, problemKey });
+  }, [T, netVersion, problemKey, s.setContext]);
 
   // Sample whatever is missing or stale (first paint, edits, new network), once the engine is ready.
-  const wanted = s.columns.map((c) => columnKey(c, s.seed, s.n, netVersion)).join("|");
+  const ctx = { T, netVersion, problemKey };
+  const wanted = s.columns.map((c) => columnKey(c, s.seed, s.n, ctx)).join("|");
   useEffect(() => {
     if (!engine || !ready || trainingRuns || wanted === "") return;
     const timer = setTimeout(() => void useCompare.getState().runStale(engine), EDIT_DEBOUNCE_MS);
@@ -71,7 +72,7 @@ export function ComparePanel() {
       <div className="compare-grid">
         {s.columns.map((c, i) => {
           const run = s.runs[c.id] ?? null;
-          const key = columnKey(c, s.seed, s.n, netVersion);
+          const key = columnKey(c, s.seed, s.n, ctx);
           const repeat = s.repeats[c.id];
           return (
             <ColumnCard
@@ -101,6 +102,7 @@ export function ComparePanel() {
       <FigureGlossary />
       <QualitySweep
         sweep={s.sweep}
+        outdated={s.sweep.key !== undefined && s.sweep.key !== `${problemKey}|${netVersion}|${s.seed}`}
         disabled={!ready || trainingRuns}
         onRun={() => engine && void s.runSweep(engine)}
       />

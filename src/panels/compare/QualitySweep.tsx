@@ -4,7 +4,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import type { ModelChoice } from "../../engine/api";
 import { SWEEP_ETAS, SWEEP_MODELS, SWEEP_N, type SweepState } from "../../state/compareSweep";
 import { OKABE_ITO } from "../../ui/palette";
-import { seriesKey, sweepReading, sweepRows } from "./sweepChart";
+import { NOISE_FLOOR, seriesKey, sweepReading, sweepRows } from "./sweepChart";
 
 const ETA_COLORS: Record<number, string> = {
   0: OKABE_ITO.blue,
@@ -19,12 +19,14 @@ const MODEL_NAMES: Record<ModelChoice, string> = {
 
 export interface QualitySweepProps {
   sweep: SweepState;
+  /** The curves were computed for another network, problem or seed. */
+  outdated: boolean;
   onRun: () => void;
   disabled: boolean;
 }
 
-export function QualitySweep({ sweep, onRun, disabled }: QualitySweepProps) {
-  const rows = sweepRows(sweep.points);
+export function QualitySweep({ sweep, outdated, onRun, disabled }: QualitySweepProps) {
+  const rows = sweepRows(sweep.points, NOISE_FLOOR);
   const running = sweep.status === "running";
   return (
     <section className="sweep" aria-label="Quality against steps">
@@ -44,6 +46,11 @@ export function QualitySweep({ sweep, onRun, disabled }: QualitySweepProps) {
             Computing curve {Math.min(sweep.done + 1, sweep.total)} of {sweep.total}{" "}
             <progress max={sweep.total} value={sweep.done} />
           </label>
+        </p>
+      ) : null}
+      {outdated && !running ? (
+        <p className="warning">
+          These curves were computed for an earlier network, problem or noise seed: compute again.
         </p>
       ) : null}
       {sweep.status === "error" ? (
@@ -69,8 +76,8 @@ export function QualitySweep({ sweep, onRun, disabled }: QualitySweepProps) {
                   scale="log"
                   domain={["auto", "auto"]}
                   allowDataOverflow
-                  tickFormatter={(v: number) => v.toPrecision(1)}
-                  width={48}
+                  tickFormatter={(v: number) => (v >= 1 ? v.toFixed(0) : String(Number(v.toPrecision(1))))}
+                  width={56}
                 />
                 <Tooltip
                   formatter={(v) => (typeof v === "number" ? v.toFixed(4) : String(v))}
@@ -96,7 +103,7 @@ export function QualitySweep({ sweep, onRun, disabled }: QualitySweepProps) {
             </ResponsiveContainer>
           </div>
           {sweep.status === "done" ? <p className="sweep-reading">{sweepReading(sweep.points)}</p> : null}
-          <SweepTable rows={rows} />
+          <SweepTable rows={sweepRows(sweep.points)} />
         </>
       ) : null}
     </section>

@@ -9,12 +9,16 @@ export interface SweepRow {
   [series: string]: number;
 }
 
-export function sweepRows(points: SweepPoint[]): SweepRow[] {
+/** The sampling noise of the energy distance for a few hundred points: differences below it mean nothing. */
+export const NOISE_FLOOR = 0.003;
+
+/** One row per S; with `floor`, values are raised to it (a log axis cannot show values <= 0). */
+export function sweepRows(points: SweepPoint[], floor?: number): SweepRow[] {
   const bySteps = new Map<number, SweepRow>();
   for (const p of points) {
     const row = bySteps.get(p.steps) ?? { steps: p.steps };
-    // A log axis cannot show values <= 0 (the U-statistic can dip below 0): floor at 1e-4.
-    row[seriesKey(p.model, p.eta)] = Math.max(p.energyDistance, 1e-4);
+    row[seriesKey(p.model, p.eta)] =
+      floor === undefined ? p.energyDistance : Math.max(p.energyDistance, floor);
     bySteps.set(p.steps, row);
   }
   return [...bySteps.values()].sort((a, b) => a.steps - b.steps);

@@ -7,12 +7,14 @@ export function useLab() {
   const network = useApp((s) => s.network);
   const networkVersion = useApp((s) => s.networkVersion);
   const settingsT = useApp((s) => s.settings.T);
+  const problem = network?.problem;
   const training = useApp((s) => s.training);
   return {
     engine,
     /** A network is loaded: the "trained network" model can be sampled. */
     ready: engine !== null && network !== null,
-    T: network?.problem.T ?? settingsT,
+    T: problem?.T ?? settingsT,
+    problemKey: problem ? `${problem.T}/${problem.schedule}/${problem.units}` : "",
     netVersion: `${network?.origin ?? "none"}#${networkVersion}`,
     /** Sampling while training runs would compete for the worker: wait for it. */
     trainingRuns: training === "running",

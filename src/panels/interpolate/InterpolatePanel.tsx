@@ -5,14 +5,7 @@ import { tutorialDataset } from "../../core/data";
 import type { PathKind } from "../../core/interpolate";
 import type { ModelChoice } from "../../engine/api";
 import { MODEL_CHOICES, MODEL_LABELS } from "../../state/compare";
-import {
-  DECODE_STEPS,
-  FRAMES,
-  frameAt,
-  interpolationKey,
-  PATHS,
-  useInterpolate,
-} from "../../state/interpolate";
+import { FRAMES, frameAt, interpolationKey, PATHS, useInterpolate } from "../../state/interpolate";
 import { Panel } from "../../ui/Panel";
 import { useLab } from "../compare/useLab";
 import { NormChart } from "./NormChart";
@@ -24,17 +17,25 @@ const DATASET = tutorialDataset();
 const FORMULA = String.raw`z(u) = \frac{\sin((1-u)\theta)}{\sin\theta}\,z_a + \frac{\sin(u\theta)}{\sin\theta}\,z_b,\qquad \cos\theta = \frac{z_a\cdot z_b}{|z_a|\,|z_b|}`;
 
 export function InterpolatePanel() {
-  const { engine, ready, netVersion, trainingRuns } = useLab();
+  const { engine, ready, netVersion, problemKey, T, trainingRuns } = useLab();
   const s = useInterpolate();
   const sliderId = useId();
 
   useEffect(() => {
-    s.setNetVersion(netVersion);
-  }, [netVersion, s.setNetVersion]);
+    s.setContext({ netVersion, problemKey, T });
+  }, [netVersion, problemKey, T, s.setContext]);
 
   // Decode when the endpoints, path, model or network change (never on slider moves).
-  const { seed, path, model, picked } = s;
-  const wanted = interpolationKey({ seed, path, model, picked, netVersion });
+  const { seed, path, model, picked, steps } = s;
+  const wanted = interpolationKey({
+    seed,
+    path,
+    model,
+    picked,
+    netVersion: s.netVersion,
+    problemKey: s.problemKey,
+    steps,
+  });
   useEffect(() => {
     if (!engine || !ready || trainingRuns || wanted === useInterpolate.getState().resultKey) return;
     void useInterpolate.getState().run(engine);
@@ -50,7 +51,7 @@ export function InterpolatePanel() {
     <Panel
       id="interpolate"
       title="Interpolation in noise space"
-      explanation={`Walk from noise z_a to noise z_b and decode every step with DDIM eta=0 (S=${DECODE_STEPS}): ${PATHS} paths at once, one highlighted.`}
+      explanation={`Walk from noise z_a to noise z_b and decode every step with DDIM eta=0 (S=${steps}): ${PATHS} paths at once, one highlighted.`}
       formula={FORMULA}
       busy={s.busy || !ready}
       busyText={ready ? `Decoding ${frames} frames of ${PATHS} paths...` : "Loading the network..."}

@@ -13,6 +13,7 @@ import {
 } from "recharts";
 import type { InterpolateResult } from "../../engine/api";
 import { OKABE_ITO } from "../../ui/palette";
+import { niceTicks } from "../../ui/plotGeometry";
 
 export function NormChart({ result, u }: { result: InterpolateResult; u: number }) {
   const rows = Array.from(result.u, (uu, i) => ({
@@ -22,13 +23,15 @@ export function NormChart({ result, u }: { result: InterpolateResult; u: number 
   }));
   const mid = rows[Math.floor(rows.length / 2)];
   const dip = mid && rows[0] ? mid.lerp / rows[0].lerp : Number.NaN;
+  const top = rows.reduce((m, r) => Math.max(m, r.slerp, r.lerp), 0);
+  const ticks = niceTicks(0, top * 1.08, 4);
   return (
     <figure className="interp-norm">
       <ResponsiveContainer width="100%" height={180}>
         <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 4 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />
           <XAxis dataKey="u" type="number" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} />
-          <YAxis domain={[0, "auto"]} width={44} tickFormatter={(v: number) => v.toFixed(0)} />
+          <YAxis domain={[0, ticks[ticks.length - 1] ?? "auto"]} ticks={ticks} width={44} />
           <Tooltip
             formatter={(v) => (typeof v === "number" ? v.toFixed(2) : String(v))}
             labelFormatter={(v) => `u = ${Number(v).toFixed(3)}`}
