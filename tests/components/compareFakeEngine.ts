@@ -30,6 +30,9 @@ export interface FakeEngine extends Engine {
   batches: SampleRequest[][];
 }
 
+/** Like a worker round trip: the page gets a macrotask (and so a render) before the answer. */
+const roundTrip = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 function sampleOne(req: SampleRequest): SampleResult {
   const xT = req.xT ?? drawXT(req.n, req.seed);
   const t0 = performance.now();
@@ -61,15 +64,18 @@ export function fakeEngine(): FakeEngine {
     resume: async () => {},
     stop: async () => {},
     async sample(req) {
+      await roundTrip();
       calls.sample++;
       return sampleOne(req);
     },
     async sampleMany(reqs) {
+      await roundTrip();
       calls.sampleMany++;
       batches.push(reqs);
       return reqs.map(sampleOne);
     },
     async invert(req) {
+      await roundTrip();
       calls.invert++;
       const grid = makeGrid(req.spacing ?? "trailing", problem.config.T, req.steps);
       const x0 = toModel(problem.standardizer, req.points);
@@ -85,6 +91,7 @@ export function fakeEngine(): FakeEngine {
       };
     },
     async interpolate(req) {
+      await roundTrip();
       calls.interpolate++;
       const za = Float64Array.from((req.za ?? []).flat());
       const zb = Float64Array.from((req.zb ?? []).flat());

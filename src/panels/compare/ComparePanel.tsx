@@ -12,9 +12,8 @@ import { useLab } from "./useLab";
 import "./compare.css";
 
 const TRUE_MIXTURE = tutorialDataset().mixture;
-const FORMULA =
-  String.raw`x_{t'} = \sqrt{\bar\alpha_{t'}}\,\hat x_0 + \sqrt{1-\bar\alpha_{t'}-\sigma_t^2}\;\epsilon_\theta(x_t,t) + \sigma_t z,\quad ` +
-  String.raw`\sigma_t = \eta\sqrt{\tfrac{1-\bar\alpha_{t'}}{1-\bar\alpha_t}}\sqrt{1-\tfrac{\bar\alpha_t}{\bar\alpha_{t'}}}`;
+// Two lines (gathered) so the formula fits a phone's width.
+const FORMULA = String.raw`\begin{gathered}x_{t'} = \sqrt{\bar\alpha_{t'}}\,\hat x_0 + \sqrt{1-\bar\alpha_{t'}-\sigma_t^2}\;\epsilon_\theta(x_t,t) + \sigma_t z \\ \sigma_t = \eta\sqrt{\tfrac{1-\bar\alpha_{t'}}{1-\bar\alpha_t}}\sqrt{1-\tfrac{\bar\alpha_t}{\bar\alpha_{t'}}}\end{gathered}`;
 /** Wait this long after the last edit before sampling (typing "500" should not run S=5 and S=50). */
 const EDIT_DEBOUNCE_MS = 300;
 

@@ -14,7 +14,7 @@ import { PointPicker } from "./PointPicker";
 import "./interpolate.css";
 
 const DATASET = tutorialDataset();
-const FORMULA = String.raw`z(u) = \frac{\sin((1-u)\theta)}{\sin\theta}\,z_a + \frac{\sin(u\theta)}{\sin\theta}\,z_b,\qquad \cos\theta = \frac{z_a\cdot z_b}{|z_a|\,|z_b|}`;
+const FORMULA = String.raw`\begin{gathered}z(u) = \frac{\sin((1-u)\theta)}{\sin\theta}\,z_a + \frac{\sin(u\theta)}{\sin\theta}\,z_b \\ \cos\theta = \frac{z_a\cdot z_b}{|z_a|\,|z_b|}\end{gathered}`;
 
 export function InterpolatePanel() {
   const { engine, ready, netVersion, problemKey, T, trainingRuns } = useLab();
