@@ -1,0 +1,80 @@
+// Real-Worker test in headless Chromium (issue 3 "Done means", issue 5 item 3): through comlink
+// the page trains, pauses, resumes, samples and interpolates, and its hashes of weights, losses
+// and samples must equal the same run in Node on wasm. Then the worker is killed mid-training and
+// the client must restart it with the last saved network.
+// Run: npx tsx tests/browser/worker.e2e.ts   (last line: "N passed, M failed"; exit 1 on failure)
+import { createEngine } from "../../src/engine/engine";
+import { openTestSite } from "./harness";
+import { runScenario, type ScenarioResult } from "./scenario";
+
+let passed = 0;
+let failed = 0;
+function check(name: string, ok: boolean, detail = ""): void {
+  if (ok) passed++;
+  else failed++;
+  console.log(`${ok ? "ok  " : "FAIL"} ${name}${detail ? ` (${detail})` : ""}`);
+}
+
+async function main(): Promise<void> {
+  const node = await runScenario(createEngine());
+  const site = await openTestSite();
+  try {
+    const web = (await site.page.evaluate(() =>
+      (window as unknown as { ddimTest: { scenario(): Promise<unknown> } }).ddimTest.scenario(),
+    )) as ScenarioResult & { backend: string };
+    check("the worker runs on wasm", web.backend === "wasm", web.backend);
+    check(
+      "train -> pause -> resume -> done through comlink",
+      web.states.join(",") === "running,paused,running,done,final:done",
+      web.states.join(","),
+    );
+    check(
+      "Node trained as far",
+      node.trainSteps === 300 && web.trainSteps === 300,
+      `${node.trainSteps}/${web.trainSteps}`,
+    );
+    for (const key of ["weightsHash", "lossesHash", "samplesHash", "interpolationHash"] as const) {
+      check(
+        `${key} identical in Node and Chromium (wasm)`,
+        node[key] === web[key],
+        `${node[key].slice(0, 12)} vs ${web[key].slice(0, 12)}`,
+      );
+    }
+    check("samples are sane", web.energyDistance < 0.5, `energy distance ${web.energyDistance.toFixed(4)}`);
+
+    const rec = (await site.page.evaluate(() =>
+      (window as unknown as { ddimTest: { recovery(): Promise<unknown> } }).ddimTest.recovery(),
+    )) as {
+      error: string;
+      events: { kind: string; message: string }[];
+      savedSteps: number;
+      stepsAfter: number;
+      sampled: number;
+    };
+    check("killing the worker rejects the pending train call", /worker stopped/i.test(rec.error), rec.error);
+    const restarted = rec.events.find((e) => e.kind === "restarted");
+    check(
+      "the client reports the restart",
+      Boolean(restarted),
+      restarted?.message ?? JSON.stringify(rec.events),
+    );
+    check(
+      "the last saved network is back",
+      rec.stepsAfter === rec.savedSteps,
+      `${rec.stepsAfter} vs ${rec.savedSteps}`,
+    );
+    check("the new worker samples", rec.sampled === 20);
+  } finally {
+    await site.close();
+  }
+}
+
+main()
+  .catch((err) => {
+    failed++;
+    console.log(`FAIL worker e2e crashed: ${err instanceof Error ? err.stack : String(err)}`);
+  })
+  .finally(() => {
+    console.log(`${passed} passed, ${failed} failed`);
+    process.exit(failed > 0 ? 1 : 0);
+  });
