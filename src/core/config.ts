@@ -83,7 +83,7 @@ export type TrainConfig = z.infer<typeof TrainSchema>;
 /** Measured defaults (docs/training.md): EMA weights reach energy distance <= 0.01 at these settings. */
 export const DEFAULT_TRAIN: TrainConfig = {
   steps: 2000,
-  lr: 1e-3,
+  lr: 2e-3,
   batch: 256,
   seed: 0,
   emaDecay: 0.999,

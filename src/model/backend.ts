@@ -21,14 +21,14 @@ export interface BackendOptions {
 export async function setupBackend(name: BackendName, opts: BackendOptions = {}): Promise<BackendName> {
   // Production mode: no debug checks, and no "install tfjs-node" banner from the cpu backend.
   tf.enableProdMode();
-  if (name === "wasm") {
-    // With cross-origin isolation tfjs picks its threaded build, which hangs after a production
-    // build; single-thread must be forced before the backend initialises.
-    tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", false);
-    if (opts.wasmPaths) setWasmPaths(opts.wasmPaths as never);
-  }
   if (tf.getBackend() === name) return name;
   try {
+    if (name === "wasm") {
+      // With cross-origin isolation tfjs picks its threaded build, which hangs after a production
+      // build; single-thread must be forced before the backend initialises.
+      tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", false);
+      if (opts.wasmPaths) setWasmPaths(opts.wasmPaths as never);
+    }
     if (await tf.setBackend(name)) {
       await tf.ready();
       if (tf.getBackend() === name) return name;
