@@ -62,6 +62,8 @@ export interface CompareState {
   /** Per column, per field: why the last edit was refused. */
   fieldErrors: Record<string, Partial<Record<ColumnField, string>>>;
   busy: boolean;
+  /** The grid is on the page (other panels let its first run reach the worker first). */
+  mounted: boolean;
   /** An edit arrived while a run was in flight: run the stale columns when it ends. */
   again: boolean;
   error: string | null;
@@ -166,6 +168,7 @@ export const useCompare = create<CompareState>((set, get) => {
     repeats: {},
     fieldErrors: {},
     busy: false,
+    mounted: false,
     again: false,
     error: null,
     sweep: initialSweep(),

@@ -28,6 +28,8 @@ export interface FakeEngine extends Engine {
   calls: Record<"sample" | "sampleMany" | "invert" | "interpolate", number>;
   /** Requests of every sampleMany call, in order. */
   batches: SampleRequest[][];
+  /** Method names in the order they were called. */
+  log: string[];
 }
 
 /** Like a worker round trip: the page gets a macrotask (and so a render) before the answer. */
@@ -49,10 +51,12 @@ function sampleOne(req: SampleRequest): SampleResult {
 export function fakeEngine(): FakeEngine {
   const calls = { sample: 0, sampleMany: 0, invert: 0, interpolate: 0 };
   const batches: SampleRequest[][] = [];
+  const log: string[] = [];
   const info = async () => FAKE_NETWORK;
   return {
     calls,
     batches,
+    log,
     init: info,
     loadNetwork: info,
     info,
@@ -66,17 +70,20 @@ export function fakeEngine(): FakeEngine {
     async sample(req) {
       await roundTrip();
       calls.sample++;
+      log.push("sample");
       return sampleOne(req);
     },
     async sampleMany(reqs) {
       await roundTrip();
       calls.sampleMany++;
+      log.push("sampleMany");
       batches.push(reqs);
       return reqs.map(sampleOne);
     },
     async invert(req) {
       await roundTrip();
       calls.invert++;
+      log.push("invert");
       const grid = makeGrid(req.spacing ?? "trailing", problem.config.T, req.steps);
       const x0 = toModel(problem.standardizer, req.points);
       const { x } = ddimInvert(predictor(req.model), problem.schedule, grid, x0);
@@ -93,6 +100,7 @@ export function fakeEngine(): FakeEngine {
     async interpolate(req) {
       await roundTrip();
       calls.interpolate++;
+      log.push("interpolate");
       const za = Float64Array.from((req.za ?? []).flat());
       const zb = Float64Array.from((req.zb ?? []).flat());
       const n = za.length / 2;

@@ -4,7 +4,9 @@
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ComparePanel } from "../../src/panels/compare/ComparePanel";
 import { InterpolatePanel } from "../../src/panels/interpolate/InterpolatePanel";
+import { useCompare } from "../../src/state/compare";
 import { useInterpolate } from "../../src/state/interpolate";
 import { useApp } from "../../src/state/store";
 import { FAKE_NETWORK, type FakeEngine, fakeEngine } from "./compareFakeEngine";
@@ -15,6 +17,7 @@ beforeEach(() => {
   HTMLCanvasElement.prototype.getContext = () => null;
   engine = fakeEngine();
   useInterpolate.setState(useInterpolate.getInitialState(), true);
+  useCompare.setState(useCompare.getInitialState(), true);
   useApp.setState({ engine, network: FAKE_NETWORK, networkVersion: 1, training: "idle" });
 });
 afterEach(cleanup);
@@ -79,5 +82,16 @@ describe("interpolation scrubber", () => {
     const [x, y] = marker();
     expect(Math.hypot(x + 0.361, y + 0.499)).toBeLessThan(0.5);
     expect(screen.getByText(/Inversion round trip error/)).toBeTruthy();
+  });
+
+  it("on a page with the comparison grid, lets the grid's first run reach the worker first", async () => {
+    render(
+      <>
+        <ComparePanel />
+        <InterpolatePanel />
+      </>,
+    );
+    await waitFor(() => expect(engine.calls.interpolate).toBe(1), { timeout: 30_000 });
+    expect(engine.log.slice(0, 2)).toEqual(["sampleMany", "interpolate"]);
   });
 });

@@ -23,6 +23,11 @@ export function ComparePanel() {
   const { engine, ready, T, netVersion, problemKey, trainingRuns } = lab;
 
   useEffect(() => {
+    useCompare.setState({ mounted: true });
+    return () => useCompare.setState({ mounted: false });
+  }, []);
+
+  useEffect(() => {
     s.setContext({ T, netVersion, problemKey });
   }, [T, netVersion, problemKey, s.setContext]);
 

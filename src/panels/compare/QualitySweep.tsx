@@ -38,7 +38,8 @@ export function QualitySweep({ sweep, outdated, onRun, disabled }: QualitySweepP
       </div>
       <p className="muted">
         Energy distance of {SWEEP_N} DDIM samples against S, for eta = {SWEEP_ETAS.join(", ")}; solid lines:
-        trained network, dashed: perfect network. Lower is better.
+        trained network, dashed: perfect network. Lower is better; values under the noise floor ({NOISE_FLOOR}
+        ) sit on the bottom line.
       </p>
       {running ? (
         <p role="status">

@@ -4,7 +4,7 @@ import { useEffect, useId } from "react";
 import { tutorialDataset } from "../../core/data";
 import type { PathKind } from "../../core/interpolate";
 import type { ModelChoice } from "../../engine/api";
-import { MODEL_CHOICES, MODEL_LABELS } from "../../state/compare";
+import { type CompareState, MODEL_CHOICES, MODEL_LABELS, useCompare } from "../../state/compare";
 import { FRAMES, frameAt, interpolationKey, PATHS, useInterpolate } from "../../state/interpolate";
 import { Panel } from "../../ui/Panel";
 import { useLab } from "../compare/useLab";
@@ -36,10 +36,13 @@ export function InterpolatePanel() {
     problemKey: s.problemKey,
     steps,
   });
+  // The comparison grid is the headline: let its first run go to the worker first.
+  const gridFirst = useGridFirst();
   useEffect(() => {
-    if (!engine || !ready || trainingRuns || wanted === useInterpolate.getState().resultKey) return;
+    if (!engine || !ready || trainingRuns || gridFirst || gridPending()) return;
+    if (wanted === useInterpolate.getState().resultKey) return;
     void useInterpolate.getState().run(engine);
-  }, [engine, ready, trainingRuns, wanted]);
+  }, [engine, ready, trainingRuns, gridFirst, wanted]);
 
   const result = s.result;
   const frames = result?.u.length ?? FRAMES;
@@ -134,6 +137,13 @@ export function InterpolatePanel() {
     </Panel>
   );
 }
+
+/** The comparison grid is on the page and still waiting for its first results. */
+const waitsForFirstRun = (c: CompareState) =>
+  c.mounted && Object.keys(c.runs).length === 0 && c.error === null;
+const useGridFirst = () => useCompare(waitsForFirstRun);
+/** The same, read at effect time: the grid may have mounted in this very commit. */
+const gridPending = () => waitsForFirstRun(useCompare.getState());
 
 function markerReadout(
   result: ReturnType<typeof useInterpolate.getState>["result"],
