@@ -148,7 +148,7 @@ export const useCompare = create<CompareState>((set, get) => {
       });
       set({ runs, repeats });
     } catch (err) {
-      set({ error: `Sampling failed: ${message(err)}` });
+      set({ error: `Sampling failed: ${message(err)}. Dismiss this message to try again.` });
     } finally {
       set({ busy: false });
     }

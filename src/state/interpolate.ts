@@ -173,7 +173,7 @@ export const useInterpolate = create<InterpolateState>((set, get) => ({
       });
       set({ result, resultKey: key, busy: false });
     } catch (e) {
-      set({ busy: false, error: `Interpolation failed: ${message(e)}` });
+      set({ busy: false, error: `Interpolation failed: ${message(e)}. Dismiss this message to try again.` });
       return;
     }
     // Settings changed while decoding: decode again for the current ones.

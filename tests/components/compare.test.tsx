@@ -124,4 +124,23 @@ describe("sampler comparison grid", () => {
     expect(Array.from(again[1].xT ?? [])).toEqual(Array.from(first[1].xT ?? []));
     expect(again[1].seed).not.toBe(first[1].seed);
   });
+
+  it("shows a worker failure in place, keeps the panel, and tries again when the message is dismissed", async () => {
+    const user = userEvent.setup();
+    const working = engine.sampleMany;
+    engine.sampleMany = async () => {
+      engine.sampleMany = working;
+      throw new Error("the compute worker stopped");
+    };
+    render(<ComparePanel />);
+    const alert = await screen.findByText(/Sampling failed: the compute worker stopped/, undefined, {
+      timeout: 20_000,
+    });
+    expect(columns()).toHaveLength(3);
+    await user.click(
+      within(alert.closest("[role=alert]") as HTMLElement).getByRole("button", { name: "Dismiss" }),
+    );
+    await waitFor(() => expect(figure(column(2), "NFE")).toBe("500"), { timeout: 20_000 });
+    expect(screen.queryByText(/Sampling failed/)).toBeNull();
+  });
 });

@@ -34,11 +34,13 @@ export function ComparePanel() {
   // Sample whatever is missing or stale (first paint, edits, new network), once the engine is ready.
   const ctx = { T, netVersion, problemKey };
   const wanted = s.columns.map((c) => columnKey(c, s.seed, s.n, ctx)).join("|");
+  // After a failure nothing is retried until the message is dismissed (Dismiss = try again).
+  const failed = s.error !== null;
   useEffect(() => {
-    if (!engine || !ready || trainingRuns || wanted === "") return;
+    if (!engine || !ready || trainingRuns || failed || wanted === "") return;
     const timer = setTimeout(() => void useCompare.getState().runStale(engine), EDIT_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [engine, ready, trainingRuns, wanted]);
+  }, [engine, ready, trainingRuns, failed, wanted]);
 
   const hasRepeats = Object.keys(s.repeats).length > 0;
   const canAct = ready && !s.busy && !trainingRuns;

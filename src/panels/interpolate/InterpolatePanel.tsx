@@ -38,11 +38,13 @@ export function InterpolatePanel() {
   });
   // The comparison grid is the headline: let its first run go to the worker first.
   const gridFirst = useGridFirst();
+  // After a failure nothing is retried until the message is dismissed (Dismiss = try again).
+  const failed = s.error !== null;
   useEffect(() => {
-    if (!engine || !ready || trainingRuns || gridFirst || gridPending()) return;
+    if (!engine || !ready || trainingRuns || failed || gridFirst || gridPending()) return;
     if (wanted === useInterpolate.getState().resultKey) return;
     void useInterpolate.getState().run(engine);
-  }, [engine, ready, trainingRuns, gridFirst, wanted]);
+  }, [engine, ready, trainingRuns, failed, gridFirst, wanted]);
 
   const result = s.result;
   const frames = result?.u.length ?? FRAMES;
