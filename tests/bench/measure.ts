@@ -17,6 +17,11 @@ export interface BenchPlan {
   /** Timed runs of each sampler (after one warm-up call). */
   sampleRuns: number;
   points: number;
+  /**
+   * When set (the slow cpu backend), each sampler's ms is estimated as NFE x the per-call ms of a
+   * DDIM run with this many steps, instead of timing 500-step runs that would take minutes.
+   */
+  estimateFromSteps?: number;
 }
 
 export interface BenchFigures {
@@ -24,6 +29,8 @@ export interface BenchFigures {
   stepsPerSecond: number;
   /** Median ms of each sampler run on `points` points. */
   ms: Record<string, number>;
+  /** True when ms are NFE-scaled estimates (see BenchPlan.estimateFromSteps). */
+  estimated: boolean;
 }
 
 export const SAMPLER_CASES: Record<string, SamplerConfig> = {
@@ -52,13 +59,25 @@ export async function measure(engine: Engine, plan: BenchPlan): Promise<BenchFig
     rates.push((1000 * plan.trainSteps) / (performance.now() - t0));
   }
   const ms: Record<string, number> = {};
-  for (const [name, sampler] of Object.entries(SAMPLER_CASES)) {
+  const timed = async (sampler: SamplerConfig) => {
     await engine.sample({ sampler: { ...sampler, steps: 5 }, model: "network", n: plan.points, seed: 0 });
     const times: number[] = [];
     for (let r = 0; r < plan.sampleRuns; r++) {
       times.push((await engine.sample({ sampler, model: "network", n: plan.points, seed: r })).ms);
     }
-    ms[name] = median(times);
+    return median(times);
+  };
+  if (plan.estimateFromSteps) {
+    const S = plan.estimateFromSteps;
+    const perCall = (await timed({ ...DEFAULT_SAMPLER, steps: S })) / S;
+    for (const [name, sampler] of Object.entries(SAMPLER_CASES)) ms[name] = perCall * sampler.steps;
+  } else {
+    for (const [name, sampler] of Object.entries(SAMPLER_CASES)) ms[name] = await timed(sampler);
   }
-  return { backend: info.backend, stepsPerSecond: median(rates), ms };
+  return {
+    backend: info.backend,
+    stepsPerSecond: median(rates),
+    ms,
+    estimated: Boolean(plan.estimateFromSteps),
+  };
 }
