@@ -69,6 +69,8 @@ export interface CompareState {
   error: string | null;
   sweep: SweepState;
   setContext(ctx: CompareContext): void;
+  /** Columns and seed from a link (already validated); undefined keeps the current ones. */
+  loadLink(columns: Omit<CompareColumn, "id">[] | undefined, seed: number | undefined): void;
   addColumn(): void;
   removeColumn(id: string): void;
   /** Validates and applies one edited value; returns the error message or null. */
@@ -181,6 +183,13 @@ export const useCompare = create<CompareState>((set, get) => {
         c.sampler.steps > ctx.T ? { ...c, sampler: { ...c.sampler, steps: ctx.T } } : c,
       );
       set({ ctx, columns });
+    },
+
+    loadLink(columns, seed) {
+      const next: Partial<CompareState> = {};
+      if (columns) next.columns = columns.map((c) => ({ ...c, sampler: { ...c.sampler }, id: newId() }));
+      if (seed !== undefined) next.seed = seed;
+      if (columns || seed !== undefined) set(next);
     },
 
     addColumn() {

@@ -19,7 +19,10 @@ beforeEach(() => {
   useCompare.setState(useCompare.getInitialState(), true);
   useApp.setState({ engine, network: FAKE_NETWORK, networkVersion: 1, training: "idle" });
 });
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  window.history.replaceState(null, "", "/"); // the grid writes its columns to the link
+});
 
 const columns = () => screen.getAllByRole("article");
 const column = (i: number) => columns()[i];

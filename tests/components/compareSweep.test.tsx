@@ -19,7 +19,10 @@ beforeEach(() => {
   const network = { ...FAKE_NETWORK, problem: { ...FAKE_NETWORK.problem, T: 100 } };
   useApp.setState({ engine, network, networkVersion: 1, training: "idle" });
 });
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  window.history.replaceState(null, "", "/"); // the grid writes its columns to the link
+});
 
 describe("quality against steps", () => {
   it("runs one call per curve with 500 points, shows progress, then a reading and the numbers", async () => {

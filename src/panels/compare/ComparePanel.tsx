@@ -8,6 +8,7 @@ import { Panel } from "../../ui/Panel";
 import { ColumnCard } from "./ColumnCard";
 import { FigureGlossary } from "./QualityFigures";
 import { QualitySweep } from "./QualitySweep";
+import { useGridLink } from "./useGridLink";
 import { useLab } from "./useLab";
 import "./compare.css";
 
@@ -22,6 +23,7 @@ export function ComparePanel() {
   const s = useCompare();
   const { engine, ready, T, netVersion, problemKey, trainingRuns } = lab;
 
+  const linkMessages = useGridLink();
   useEffect(() => {
     useCompare.setState({ mounted: true });
     return () => useCompare.setState({ mounted: false });
@@ -72,6 +74,13 @@ export function ComparePanel() {
         </>
       }
     >
+      {linkMessages.length > 0 ? (
+        <ul className="link-notes" aria-label="Ignored from the link">
+          {linkMessages.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      ) : null}
       <p className="muted">
         Seed of x_T: <output aria-label="Noise seed">{s.seed}</output>. Each column: {s.n} points.
       </p>
