@@ -145,3 +145,17 @@ describe("engine with the network", () => {
     await b.dispose();
   });
 });
+
+describe("the shipped pretrained network through the engine", () => {
+  it("loads as 'pretrained' and DDIM eta=0 S=50 on 1000 points scores energy distance <= 0.01", async () => {
+    const { readFileSync } = await import("node:fs");
+    const saved = JSON.parse(readFileSync("public/pretrained/network.json", "utf8"));
+    const engine = createEngine();
+    const info = await engine.loadNetwork(saved, "pretrained");
+    expect(info.origin).toBe("pretrained");
+    const res = await engine.sample({ sampler: { ...DEFAULT_SAMPLER, steps: 50 }, model: "network", n: 1000, seed: 0 });
+    expect(res.nfe).toBe(50);
+    expect(res.quality.energyDistance).toBeLessThanOrEqual(0.01);
+    await engine.dispose();
+  });
+});
