@@ -65,8 +65,11 @@ export class EpsNetwork {
   lossHistory: number[] = [];
   /** The knobs it was trained with (recorded in the saved file), when known. */
   trainSettings?: TrainSettings;
-  /** Dense implementation; "builtin" only for measuring (docs/backends.md). */
-  denseKind: DenseKind = "explicit-transpose";
+  /**
+   * Dense gradient: "auto" uses the explicit transposes except on cpu, where tfjs's built-in
+   * gradient is faster (docs/backends.md). The two give the same function up to float rounding.
+   */
+  denseKind: DenseKind | "auto" = "auto";
   readonly raw: tf.Variable[];
   readonly ema: tf.Variable[];
   private readonly table: Float32Array;
@@ -102,8 +105,14 @@ export class EpsNetwork {
   ): tf.Tensor2D {
     let h = input;
     const layers = weights.length / 2;
+    const kind =
+      this.denseKind === "auto"
+        ? tf.getBackend() === "cpu"
+          ? "builtin"
+          : "explicit-transpose"
+        : this.denseKind;
     for (let i = 0; i < layers; i++) {
-      h = dense(h, weights[2 * i] as tf.Tensor2D, weights[2 * i + 1] as tf.Tensor1D, this.denseKind);
+      h = dense(h, weights[2 * i] as tf.Tensor2D, weights[2 * i + 1] as tf.Tensor1D, kind);
       if (i < layers - 1) h = activate(h, this.config.activation);
     }
     return h;

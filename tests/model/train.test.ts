@@ -36,6 +36,24 @@ describe("training", () => {
     expect(trainRun(1, 1, 10).weights).not.toBe(trainRun(2, 1, 10).weights);
   });
 
+  it("the explicit-transpose dense gradient equals tfjs's built-in one (up to float rounding)", () => {
+    const run = (kind: "explicit-transpose" | "builtin") => {
+      const net = createNetwork(problem, SMALL, 9);
+      net.denseKind = kind;
+      const trainer = createTrainer(net, problem, { lr: 1e-3, batch: 32, emaDecay: 0.999 });
+      const losses = Array.from(trainer.runChunk(10).losses);
+      const weights = net.readWeights("raw").flatMap((a) => Array.from(a));
+      trainer.dispose();
+      net.dispose();
+      return { losses, weights };
+    };
+    const a = run("explicit-transpose");
+    const b = run("builtin");
+    for (let i = 0; i < a.losses.length; i++) expect(a.losses[i]).toBeCloseTo(b.losses[i], 4);
+    const maxDiff = Math.max(...a.weights.map((w, i) => Math.abs(w - b.weights[i])));
+    expect(maxDiff).toBeLessThan(1e-4);
+  });
+
   it("lowers the loss", () => {
     const net = createNetwork(problem, SMALL, 0);
     const trainer = createTrainer(net, problem, { lr: 3e-3, batch: 64, emaDecay: 0.99 });
