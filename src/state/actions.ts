@@ -108,6 +108,7 @@ export async function persistNow(): Promise<void> {
 export async function train(): Promise<void> {
   const s = useApp.getState();
   if (!s.engine || s.training === "running" || s.training === "paused") return;
+  pauseWanted = false;
   useApp.setState({
     training: "running",
     trainError: null,
@@ -128,8 +129,14 @@ export async function train(): Promise<void> {
   }
 }
 
+/** A pause asked for before the worker's loop started (it was still busy) is applied at its first chunk. */
+let pauseWanted = false;
+
 function onProgress(p: TrainProgress): void {
+  if (p.state === "running" && pauseWanted) void requireEngine().pause();
+  if (p.state === "paused") pauseWanted = false;
   applyProgress(p);
+
   if (p.state === "paused") void persistNow();
 }
 
@@ -142,11 +149,13 @@ async function afterRun(): Promise<void> {
 
 export async function pause(): Promise<void> {
   if (useApp.getState().training !== "running") return;
+  pauseWanted = true;
   await requireEngine().pause();
 }
 
 export async function resume(): Promise<void> {
   if (useApp.getState().training !== "paused") return;
+  pauseWanted = false;
   useApp.setState({ training: "running" });
   await requireEngine().resume();
 }

@@ -34,7 +34,9 @@ export interface ChartPoint {
 }
 
 /** Thinned points with an exponential moving average (finite, positive values only: log axis). */
-export function chartPoints(points: LossPoint[], maxPoints = 400, smoothing = 0.9): ChartPoint[] {
+export function chartPoints(points: LossPoint[], maxPoints = 400): ChartPoint[] {
+  // Average over about 5% of the run: enough to see the trend, short enough to follow it.
+  const smoothing = 1 - 1 / Math.max(1, points.length / 20);
   const out: ChartPoint[] = [];
   let ema: number | null = null;
   const every = Math.max(1, Math.ceil(points.length / maxPoints));

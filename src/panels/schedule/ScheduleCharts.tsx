@@ -1,14 +1,6 @@
 // beta_t, abar_t and SNR_t against t (recharts), with the DDIM grid's timesteps as ticks.
-import {
-  CartesianGrid,
-  Line,
-  LineChart,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { memo } from "react";
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { OKABE_ITO } from "../../ui/palette";
 import type { ScheduleRow } from "./terminalSignal";
 
@@ -24,43 +16,82 @@ const SERIES = [
   { key: "snr", name: "SNR_t = ᾱ/(1−ᾱ) (log)", color: OKABE_ITO.green, scale: "log" as const },
 ] as const;
 
-const fmt = (v: number) =>
-  Math.abs(v) >= 1e3 || Math.abs(v) < 1e-2 ? v.toExponential(1) : String(+v.toPrecision(3));
+/** Short tick labels: 0.005, 0.25, 1e3, 1e-4 (the SNR axis spans 8 decades). */
+export function fmt(v: number): string {
+  if (v === 0) return "0";
+  const a = Math.abs(v);
+  if (a >= 1e-3 && a < 1e3) return String(+v.toPrecision(3));
+  const [m, e] = v.toExponential(1).split("e");
+  return `${m === "1.0" ? "1" : m}e${Number(e)}`;
+}
 
-export function ScheduleCharts({ rows, grid, T }: ChartProps) {
-  // Many grid ticks (S = T) would be hundreds of SVG lines per chart; fine up to a few hundred.
-  const ticks = grid.length <= 600 ? grid : grid.filter((_, i) => i % Math.ceil(grid.length / 600) === 0);
+// Plot-area insets of the charts below, so the grid overlay lines up with the x axis.
+const MARGIN = { top: 4, right: 12, bottom: 4, left: 4 };
+const Y_AXIS_WIDTH = 56;
+const X_AXIS_HEIGHT = 30;
+
+/**
+ * The sampler's timesteps as one SVG path over the plot area. (One recharts ReferenceLine per
+ * timestep costs a store update each: 150 of them made a 200 ms main-thread stall.)
+ */
+function GridOverlay({ grid, T }: { grid: number[]; T: number }) {
+  const d = grid.map((t) => `M${t} 0V1`).join("");
+  return (
+    <svg
+      className="grid-overlay"
+      viewBox={`0 0 ${Math.max(1, T - 1)} 1`}
+      preserveAspectRatio="none"
+      aria-hidden="true"
+      style={{
+        left: MARGIN.left + Y_AXIS_WIDTH,
+        right: MARGIN.right,
+        top: MARGIN.top,
+        bottom: MARGIN.bottom + X_AXIS_HEIGHT,
+      }}
+    >
+      <path
+        d={d}
+        stroke={OKABE_ITO.purple}
+        strokeOpacity={0.45}
+        strokeWidth={1}
+        vectorEffect="non-scaling-stroke"
+      />
+    </svg>
+  );
+}
+
+export const ScheduleCharts = memo(function ScheduleCharts({ rows, grid, T }: ChartProps) {
   return (
     <div className="schedule-charts">
       {SERIES.map((s) => (
         <figure key={s.key} className="schedule-chart" aria-label={`${s.name} against t`}>
           <figcaption style={{ color: s.color }}>{s.name}</figcaption>
-          <ResponsiveContainer width="100%" height={150}>
-            <LineChart data={rows} margin={{ top: 4, right: 12, bottom: 4, left: 4 }}>
-              <CartesianGrid stroke="#eee" />
-              <XAxis dataKey="t" type="number" domain={[0, T - 1]} tickCount={6} />
-              <YAxis
-                scale={s.scale}
-                domain={s.scale === "log" ? ["auto", "auto"] : [0, "auto"]}
-                allowDataOverflow={false}
-                tickFormatter={fmt}
-                width={56}
-              />
-              {ticks.map((t) => (
-                <ReferenceLine
-                  key={t}
-                  x={t}
-                  stroke={OKABE_ITO.purple}
-                  strokeOpacity={0.45}
-                  ifOverflow="hidden"
+          <div className="chart-with-overlay">
+            <ResponsiveContainer width="100%" height={150}>
+              <LineChart data={rows} margin={MARGIN}>
+                <CartesianGrid stroke="#eee" />
+                <XAxis dataKey="t" type="number" domain={[0, T - 1]} tickCount={6} height={X_AXIS_HEIGHT} />
+                <YAxis
+                  scale={s.scale}
+                  domain={s.scale === "log" ? ["auto", "auto"] : [0, "auto"]}
+                  allowDataOverflow={false}
+                  tickFormatter={fmt}
+                  width={Y_AXIS_WIDTH}
                 />
-              ))}
-              <Tooltip formatter={(v) => fmt(Number(v))} labelFormatter={(t) => `t = ${t}`} />
-              <Line dataKey={s.key} stroke={s.color} dot={false} isAnimationActive={false} strokeWidth={2} />
-            </LineChart>
-          </ResponsiveContainer>
+                <Tooltip formatter={(v) => fmt(Number(v))} labelFormatter={(t) => `t = ${t}`} />
+                <Line
+                  dataKey={s.key}
+                  stroke={s.color}
+                  dot={false}
+                  isAnimationActive={false}
+                  strokeWidth={2}
+                />
+              </LineChart>
+            </ResponsiveContainer>
+            <GridOverlay grid={grid} T={T} />
+          </div>
         </figure>
       ))}
     </div>
   );
-}
+});

@@ -52,7 +52,7 @@ export function SchedulePanel() {
         Grid ({spacing}, S={grid.length}): t = {shownGrid}, then clean data.
       </p>
       <h3 className="sub">Signal left at the last step</h3>
-      <table className="figures">
+      <table className="signal-table">
         <caption>
           √ᾱ<sub>T−1</sub> = {signal.sqrtAbarLast.toFixed(4)}: distance √ᾱ<sub>T−1</sub>·|μ<sub>k</sub>| of
           each cluster's mean from the origin at t = T−1

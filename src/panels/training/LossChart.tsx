@@ -1,8 +1,9 @@
 // The live loss curve: the mean loss of each training chunk and its smoothed line, log scale.
 // It re-renders at most every 300 ms however fast the chunks arrive, so the page stays responsive.
-import { useEffect, useMemo, useRef, useState } from "react";
+import { memo, useEffect, useMemo, useRef, useState } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { chartPoints, type LossPoint } from "../../state/lossHistory";
+import { type ChartPoint, chartPoints } from "../../state/lossHistory";
+import { useApp } from "../../state/store";
 import { OKABE_ITO } from "../../ui/palette";
 
 const THROTTLE_MS = 300;
@@ -27,7 +28,8 @@ export function useThrottled<T>(value: T, ms = THROTTLE_MS): T {
   return shown;
 }
 
-export function LossChart({ loss }: { loss: LossPoint[] }) {
+export function LossChart() {
+  const loss = useApp((s) => s.loss);
   const shown = useThrottled(loss);
   const data = useMemo(() => chartPoints(shown), [shown]);
   const last = data.length > 0 ? data[data.length - 1] : null;
@@ -36,42 +38,49 @@ export function LossChart({ loss }: { loss: LossPoint[] }) {
   }
   return (
     <figure className="loss-chart" aria-label="Training loss against step (log scale)">
-      <ResponsiveContainer width="100%" height={220}>
-        <LineChart data={data} margin={{ top: 6, right: 12, bottom: 4, left: 4 }}>
-          <CartesianGrid stroke="#eee" />
-          <XAxis dataKey="step" type="number" domain={["dataMin", "dataMax"]} tickCount={6} />
-          <YAxis
-            scale="log"
-            domain={["auto", "auto"]}
-            width={52}
-            tickFormatter={(v) => String(+Number(v).toPrecision(2))}
-          />
-          <Tooltip
-            formatter={(v) => (typeof v === "number" ? v.toFixed(4) : String(v))}
-            labelFormatter={(s) => `step ${s}`}
-          />
-          <Legend />
-          <Line
-            name="loss per chunk"
-            dataKey="raw"
-            stroke={OKABE_ITO.skyBlue}
-            dot={false}
-            isAnimationActive={false}
-            connectNulls
-          />
-          <Line
-            name="smoothed"
-            dataKey="smooth"
-            stroke={OKABE_ITO.blue}
-            strokeWidth={2}
-            dot={false}
-            isAnimationActive={false}
-          />
-        </LineChart>
-      </ResponsiveContainer>
+      <LossLines data={data} />
       <figcaption className="sr-only">
         {`${shown.length} loss points; latest smoothed loss ${last?.smooth?.toFixed(4) ?? "n/a"} at step ${last?.step ?? 0}.`}
       </figcaption>
     </figure>
   );
 }
+
+/** Only redrawn when the thinned points change (recharts re-renders are not cheap). */
+const LossLines = memo(function LossLines({ data }: { data: ChartPoint[] }) {
+  return (
+    <ResponsiveContainer width="100%" height={220}>
+      <LineChart data={data} margin={{ top: 6, right: 12, bottom: 4, left: 4 }}>
+        <CartesianGrid stroke="#eee" />
+        <XAxis dataKey="step" type="number" domain={["dataMin", "dataMax"]} tickCount={6} />
+        <YAxis
+          scale="log"
+          domain={["auto", "auto"]}
+          width={52}
+          tickFormatter={(v) => String(+Number(v).toPrecision(2))}
+        />
+        <Tooltip
+          formatter={(v) => (typeof v === "number" ? v.toFixed(4) : String(v))}
+          labelFormatter={(s) => `step ${s}`}
+        />
+        <Legend />
+        <Line
+          name="loss per chunk"
+          dataKey="raw"
+          stroke={OKABE_ITO.skyBlue}
+          dot={false}
+          isAnimationActive={false}
+          connectNulls
+        />
+        <Line
+          name="smoothed"
+          dataKey="smooth"
+          stroke={OKABE_ITO.blue}
+          strokeWidth={2}
+          dot={false}
+          isAnimationActive={false}
+        />
+      </LineChart>
+    </ResponsiveContainer>
+  );
+});

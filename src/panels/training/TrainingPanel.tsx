@@ -13,7 +13,6 @@ const STATE_TEXT = { idle: "idle", running: "training...", paused: "paused", div
 export function TrainingPanel() {
   const training = useApp((s) => s.training);
   const trainError = useApp((s) => s.trainError);
-  const loss = useApp((s) => s.loss);
   const locked = training === "running" || training === "paused";
   return (
     <Panel
@@ -24,29 +23,33 @@ export function TrainingPanel() {
       error={trainError}
       onDismissError={() => useApp.setState({ trainError: null })}
     >
-      <div className="controls-row">
-        <SettingField name="trainSteps" disabled={locked} />
-        <SettingField name="lr" disabled={locked} />
-        <SettingField name="batch" disabled={locked} />
-        <SettingField name="width" disabled={locked} />
-        <SettingField name="depth" disabled={locked} />
-        <SettingField name="seed" disabled={locked} />
-        <SettingField name="backend" disabled={locked} />
-      </div>
-      <details className="more">
-        <summary>More network settings</summary>
-        <div className="controls-row">
-          <SettingField name="activation" disabled={locked} />
-          <SettingField name="embedDim" disabled={locked} />
-          <SettingField name="emaDecay" disabled={locked} />
+      <div className="train-layout">
+        <div>
+          <div className="controls-row">
+            <SettingField name="trainSteps" disabled={locked} />
+            <SettingField name="lr" disabled={locked} />
+            <SettingField name="batch" disabled={locked} />
+            <SettingField name="width" disabled={locked} />
+            <SettingField name="depth" disabled={locked} />
+            <SettingField name="seed" disabled={locked} />
+            <SettingField name="backend" disabled={locked} />
+          </div>
+          <details className="more">
+            <summary>More network settings</summary>
+            <div className="controls-row">
+              <SettingField name="activation" disabled={locked} />
+              <SettingField name="embedDim" disabled={locked} />
+              <SettingField name="emaDecay" disabled={locked} />
+            </div>
+          </details>
+          <TrainingButtons />
+          <p className="readout" aria-live="polite">
+            Training: {STATE_TEXT[training]}
+          </p>
+          <TrainingStats />
         </div>
-      </details>
-      <TrainingButtons />
-      <p className="readout" aria-live="polite">
-        Training: {STATE_TEXT[training]}
-      </p>
-      <TrainingStats />
-      <LossChart loss={loss} />
+        <LossChart />
+      </div>
     </Panel>
   );
 }
