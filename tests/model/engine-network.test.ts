@@ -153,7 +153,12 @@ describe("the shipped pretrained network through the engine", () => {
     const engine = createEngine();
     const info = await engine.loadNetwork(saved, "pretrained");
     expect(info.origin).toBe("pretrained");
-    const res = await engine.sample({ sampler: { ...DEFAULT_SAMPLER, steps: 50 }, model: "network", n: 1000, seed: 0 });
+    const res = await engine.sample({
+      sampler: { ...DEFAULT_SAMPLER, steps: 50 },
+      model: "network",
+      n: 1000,
+      seed: 0,
+    });
     expect(res.nfe).toBe(50);
     expect(res.quality.energyDistance).toBeLessThanOrEqual(0.01);
     await engine.dispose();
