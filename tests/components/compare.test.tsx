@@ -107,10 +107,10 @@ describe("sampler comparison grid", () => {
     ]);
   });
 
-  it("run again with the same noise: exactly 0 difference for eta=0, more than 0 for eta=1", async () => {
+  it("run again with the same noise (key d): exactly 0 difference for eta=0, more than 0 for eta=1", async () => {
     const user = userEvent.setup();
     await renderWithResults();
-    await user.click(screen.getByRole("button", { name: "Run again with the same noise" }));
+    await user.keyboard("d"); // the shortcut of "Run again with the same noise"
     await waitFor(() => expect(within(column(0)).queryByText(/run again/)).not.toBeNull(), {
       timeout: 20_000,
     });

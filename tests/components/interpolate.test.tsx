@@ -54,6 +54,12 @@ describe("interpolation scrubber", () => {
     fireEvent.change(slider, { target: { value: "0.25" } });
     expect(readout()).toMatch(/^u = 0\.250 \(frame 11 of 41\)/);
 
+    // Keyboard: "." and "," step one frame.
+    await userEvent.keyboard(".");
+    expect(readout()).toMatch(/^u = 0\.275 \(frame 12 of 41\)/);
+    await userEvent.keyboard(",,");
+    expect(readout()).toMatch(/^u = 0\.225 \(frame 10 of 41\)/);
+
     expect(start).not.toEqual(end);
     expect(middle).not.toEqual(start);
     expect(engine.calls.interpolate).toBe(1);

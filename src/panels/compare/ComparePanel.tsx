@@ -10,6 +10,7 @@ import { FigureGlossary } from "./QualityFigures";
 import { QualitySweep } from "./QualitySweep";
 import { useGridLink } from "./useGridLink";
 import { useLab } from "./useLab";
+import { usePanelKeys } from "./usePanelKeys";
 import "./compare.css";
 
 const TRUE_MIXTURE = tutorialDataset().mixture;
@@ -46,6 +47,9 @@ export function ComparePanel() {
 
   const hasRepeats = Object.keys(s.repeats).length > 0;
   const canAct = ready && !s.busy && !trainingRuns;
+  const runAgain = () => canAct && engine && void s.runAgain(engine);
+  const newNoise = () => canAct && engine && void s.newNoise(engine);
+  usePanelKeys({ d: runAgain, n: newNoise });
   const busyText = trainingRuns
     ? "Waiting for training to finish..."
     : `Sampling ${s.columns.length} column${s.columns.length === 1 ? "" : "s"} of ${s.n} points...`;
@@ -62,10 +66,22 @@ export function ComparePanel() {
       onDismissError={() => useCompare.setState({ error: null })}
       actions={
         <>
-          <button type="button" disabled={!canAct} onClick={() => engine && void s.runAgain(engine)}>
+          <button
+            type="button"
+            disabled={!canAct}
+            onClick={runAgain}
+            aria-keyshortcuts="d"
+            title="Shortcut: d"
+          >
             Run again with the same noise
           </button>
-          <button type="button" disabled={!canAct} onClick={() => engine && void s.newNoise(engine)}>
+          <button
+            type="button"
+            disabled={!canAct}
+            onClick={newNoise}
+            aria-keyshortcuts="n"
+            title="Shortcut: n"
+          >
             New noise
           </button>
           <button type="button" onClick={s.addColumn} disabled={s.columns.length >= 6}>

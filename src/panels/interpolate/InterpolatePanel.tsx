@@ -8,6 +8,7 @@ import { type CompareState, MODEL_CHOICES, MODEL_LABELS, useCompare } from "../.
 import { FRAMES, frameAt, interpolationKey, PATHS, useInterpolate } from "../../state/interpolate";
 import { Panel } from "../../ui/Panel";
 import { useLab } from "../compare/useLab";
+import { usePanelKeys } from "../compare/usePanelKeys";
 import { NormChart } from "./NormChart";
 import { PathPlots } from "./PathPlots";
 import { PointPicker } from "./PointPicker";
@@ -51,6 +52,8 @@ export function InterpolatePanel() {
   const frame = frameAt(s.u, frames);
   const u = result ? result.u[frame] : s.u;
   const readout = markerReadout(result, frame, u);
+  const step = (d: number) => s.setU(frameAt(s.u, frames) / (frames - 1) + d / (frames - 1));
+  usePanelKeys({ e: () => !s.busy && s.reroll(), ",": () => step(-1), ".": () => step(1) });
 
   return (
     <Panel
@@ -63,7 +66,7 @@ export function InterpolatePanel() {
       error={s.error}
       onDismissError={() => useInterpolate.setState({ error: null })}
       actions={
-        <button type="button" onClick={s.reroll} disabled={s.busy}>
+        <button type="button" onClick={s.reroll} disabled={s.busy} aria-keyshortcuts="e" title="Shortcut: e">
           New endpoints
         </button>
       }
@@ -113,6 +116,7 @@ export function InterpolatePanel() {
           value={u}
           onChange={(e) => s.setU(Number(e.target.value))}
           aria-valuetext={`u = ${u.toFixed(3)}`}
+          aria-keyshortcuts=", ."
         />
         <output aria-live="polite" className="interp-readout">
           {readout}
