@@ -147,32 +147,47 @@ export function createEngineClient(opts: ClientOptions = {}): EngineClient {
     }
     dead.kill(reason);
     if (disposed) return;
-    const next = spawn(wanted);
+    // Calls made meanwhile wait for the new worker with the network already reloaded.
+    const next = spawn(wanted).then(async (g) => {
+      try {
+        emit({
+          kind: "restarted",
+          message: `The compute worker stopped (${reason}); restarted it and ${await reload(g)}.`,
+        });
+      } catch (err) {
+        emit({
+          kind: "error",
+          message: `The compute worker stopped (${reason}); restarted it, but ${(err as Error).message}`,
+        });
+      }
+      return g;
+    });
     current = next;
     try {
-      const g = await next;
-      let restored = "no network was loaded";
-      if (lastSaved) {
-        await timeout(
-          g.remote.loadNetwork(lastSaved.saved, lastSaved.origin),
-          limits.control,
-          "loading the network",
-        );
-        restored = "reloaded your last saved network";
-      } else if (lastSettings) {
-        await timeout(g.remote.init(lastSettings), limits.control, "starting the network");
-        restored = "started a fresh network (nothing was saved yet)";
-      }
-      emit({
-        kind: "restarted",
-        message: `The compute worker stopped (${reason}); restarted it and ${restored}.`,
-      });
+      await next;
     } catch (err) {
       emit({
         kind: "error",
         message: `The compute worker stopped (${reason}) and could not be restarted: ${(err as Error).message}`,
       });
     }
+  }
+
+  /** Brings back the last saved network (or the last settings) on a new worker. */
+  async function reload(g: Generation): Promise<string> {
+    if (lastSaved) {
+      await timeout(
+        g.remote.loadNetwork(lastSaved.saved, lastSaved.origin),
+        limits.control,
+        "reloading the network",
+      );
+      return "reloaded your last saved network";
+    }
+    if (lastSettings) {
+      await timeout(g.remote.init(lastSettings), limits.control, "starting a network");
+      return "started a fresh network (nothing was saved yet)";
+    }
+    return "no network was loaded";
   }
 
   /** Runs one call on the current worker with a time limit; a timeout or death restarts the worker. */
