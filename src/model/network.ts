@@ -1,7 +1,13 @@
 // The eps network: an MLP on [x (2), sinusoidal embedding of t] (SPEC section 4), with raw and
 // exponentially averaged (EMA) weights. Exposed to core as a plain NoisePredictor.
 import * as tf from "@tensorflow/tfjs";
-import type { NetworkConfig, ProblemConfig } from "../core/config";
+import {
+  type NetworkConfig,
+  NetworkSchema,
+  type ProblemConfig,
+  ProblemSchema,
+  parseWith,
+} from "../core/config";
 import type { Standardizer } from "../core/data";
 import { Rng, STREAM } from "../core/random";
 import type { NoisePredictor } from "../core/types";
@@ -76,6 +82,10 @@ export class EpsNetwork {
   private disposed = false;
 
   constructor(meta: NetworkMeta, raw?: Float32Array[], ema?: Float32Array[]) {
+    const config = parseWith(NetworkSchema, meta.config);
+    if (!config.ok) throw new RangeError(config.error);
+    const problem = parseWith(ProblemSchema, meta.problem);
+    if (!problem.ok) throw new RangeError(problem.error);
     this.config = meta.config;
     this.problem = meta.problem;
     this.standardizer = meta.standardizer;

@@ -2,6 +2,7 @@
 // Adam written out on tf variables (its state can then be checkpointed synchronously), an EMA of
 // the weights for sampling, batches drawn from the seeded Rng, the loss read back once per chunk.
 import * as tf from "@tensorflow/tfjs";
+import { parseWith, TrainSchema } from "../core/config";
 import { Rng, STREAM } from "../core/random";
 import type { Schedule } from "../core/schedule";
 import type { EpsNetwork } from "./network";
@@ -69,6 +70,11 @@ export class Trainer {
   ) {
     if (schedule.T !== net.problem.T)
       throw new Error(`schedule T=${schedule.T} but the network has T=${net.problem.T}`);
+    // The engine and CLI validate with core's schemas; this guards direct callers of the model API.
+    const knobs = parseWith(TrainSchema.pick({ lr: true, batch: true, emaDecay: true }), opts);
+    if (!knobs.ok) throw new RangeError(knobs.error);
+    if (data.length < 2 || data.length % 2 !== 0)
+      throw new RangeError("training needs at least one 2-D point");
     this.lr = opts.lr;
     this.batch = opts.batch;
     this.emaDecay = opts.emaDecay;

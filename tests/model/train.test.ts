@@ -54,6 +54,21 @@ describe("training", () => {
     expect(maxDiff).toBeLessThan(1e-4);
   });
 
+  it("refuses knobs outside the schema before anything reaches tfjs", () => {
+    const before = numTensors();
+    const net = createNetwork(problem, SMALL, 0);
+    const during = numTensors();
+    expect(() => createTrainer(net, problem, { lr: Number.NaN, batch: 32, emaDecay: 0.999 })).toThrow(
+      /learning rate/,
+    );
+    expect(() => createTrainer(net, problem, { lr: 1e-3, batch: 0, emaDecay: 0.999 })).toThrow(/batch size/);
+    expect(() => createTrainer(net, problem, { lr: 1e-3, batch: 8, emaDecay: 1 })).toThrow(/EMA decay/);
+    expect(numTensors()).toBe(during);
+    expect(() => createNetwork(problem, { ...SMALL, width: 0 }, 0)).toThrow(/width/);
+    net.dispose();
+    expect(numTensors()).toBe(before);
+  });
+
   it("lowers the loss", () => {
     const net = createNetwork(problem, SMALL, 0);
     const trainer = createTrainer(net, problem, { lr: 3e-3, batch: 64, emaDecay: 0.99 });
