@@ -123,7 +123,8 @@ export async function train(): Promise<void> {
     const final = await s.engine.train(s.settings.trainSteps, onProgress);
     // A diverged run was already reported by its last progress; the others end idle.
     if (final.state !== "diverged") useApp.setState({ training: "idle" });
-    await afterRun();
+    // Stopped = Reset or a file load replaced the network: theirs to save, not this run's.
+    if (final.state !== "stopped") await afterRun();
   } catch (e) {
     useApp.setState({ training: "idle", trainError: `Training failed: ${messageOf(e)}` });
   }

@@ -14,7 +14,7 @@ export function KeyboardHelp({ open, onClose }: { open: boolean; onClose: () => 
         <h3>Keyboard</h3>
         <dl className="shortcuts">
           {SHORTCUTS.map(([k, what]) => (
-            <div key={k}>
+            <div key={k} className="shortcut-row">
               <dt>
                 <kbd>{k}</kbd>
               </dt>

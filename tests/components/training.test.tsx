@@ -128,3 +128,22 @@ describe("training panel", () => {
     await waitFor(() => expect(screen.getByText("network from a file (777 steps)")).toBeTruthy());
   });
 });
+
+describe("reset while a run is paused", () => {
+  it("stops the run and does not save the stopped run over the reset", async () => {
+    const { engine, sessions } = await renderStarted();
+    engine.delayMs = 30;
+    const user = userEvent.setup();
+    await user.click(screen.getByRole("button", { name: "Train" }));
+    await waitFor(() => expect(useApp.getState().step).toBeGreaterThan(0));
+    await user.click(screen.getByRole("button", { name: "Pause" }));
+    await waitFor(() => expect(screen.getByText("Training: paused")).toBeTruthy());
+    await user.click(screen.getByRole("button", { name: "Reset" }));
+    await user.click(screen.getByRole("button", { name: "Delete and reset" }));
+    await waitFor(() => expect(screen.getByText("pretrained network (2000 steps)")).toBeTruthy());
+    await new Promise((r) => setTimeout(r, 100));
+    expect(engine.calls).toContain("stop");
+    expect(sessions.value).toBeUndefined();
+    expect(screen.getByText("Training: idle")).toBeTruthy();
+  });
+});

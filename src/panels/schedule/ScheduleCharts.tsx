@@ -44,9 +44,10 @@ function GridOverlay({ grid, T }: { grid: number[]; T: number }) {
       aria-hidden="true"
       style={{
         left: MARGIN.left + Y_AXIS_WIDTH,
-        right: MARGIN.right,
         top: MARGIN.top,
-        bottom: MARGIN.bottom + X_AXIS_HEIGHT,
+        // An absolutely placed <svg> does not stretch between its offsets: size it explicitly.
+        width: `calc(100% - ${MARGIN.left + Y_AXIS_WIDTH + MARGIN.right}px)`,
+        height: `calc(100% - ${MARGIN.top + MARGIN.bottom + X_AXIS_HEIGHT}px)`,
       }}
     >
       <path
