@@ -127,7 +127,7 @@ export function InterpolatePanel() {
       ) : (
         <p className="muted">Decoding the first frames...</p>
       )}
-      {result ? <NormChart result={result} u={u} /> : null}
+      {result ? <NormChart result={result} /> : null}
       <details className="interp-pick">
         <summary>Interpolate between two training points instead</summary>
         <PointPicker

@@ -1,21 +1,13 @@
 // |z(u)| along the slerp and the lerp path: lerp cuts the chord, so its norm dips in the middle,
 // where typical Gaussian noise never lives; slerp keeps the norm. That is the reason for slerp.
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { memo } from "react";
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { InterpolateResult } from "../../engine/api";
 import { OKABE_ITO } from "../../ui/palette";
 import { niceTicks } from "../../ui/plotGeometry";
 
-export function NormChart({ result, u }: { result: InterpolateResult; u: number }) {
+/** Memoised on the result: scrubbing u must not re-render the chart (it would cost more than the plots). */
+export const NormChart = memo(function NormChart({ result }: { result: InterpolateResult }) {
   const rows = Array.from(result.u, (uu, i) => ({
     u: uu,
     slerp: result.normSlerp[i],
@@ -37,7 +29,6 @@ export function NormChart({ result, u }: { result: InterpolateResult; u: number 
             labelFormatter={(v) => `u = ${Number(v).toFixed(3)}`}
           />
           <Legend />
-          <ReferenceLine x={u} stroke={OKABE_ITO.black} strokeDasharray="2 2" />
           <Line
             dataKey="slerp"
             name="|z(u)| slerp"
@@ -64,4 +55,4 @@ export function NormChart({ result, u }: { result: InterpolateResult; u: number 
       </figcaption>
     </figure>
   );
-}
+});

@@ -19,8 +19,9 @@ export function PathPlots({ result, frame, training, density }: PathPlotsProps) 
   const frames = result.u.length;
   const dataPath = useMemo(() => pathOf(result.decoded, frames, 0), [result, frames]);
   const noisePath = useMemo(() => pathOf(result.noise, frames, 0), [result, frames]);
-  const dataCloud = cloudAt(result.decoded, frames, frame);
-  const noiseCloud = cloudAt(result.noise, frames, frame);
+  // Memoised per frame so unrelated re-renders (busy flags, the chart) do not redraw the canvases.
+  const dataCloud = useMemo(() => cloudAt(result.decoded, frames, frame), [result, frames, frame]);
+  const noiseCloud = useMemo(() => cloudAt(result.noise, frames, frame), [result, frames, frame]);
   const dataSeries = useMemo(
     () => [
       { points: training, color: "#9a9a9a", radius: 1.4, alpha: 0.5, label: "training points" },
