@@ -22,7 +22,12 @@ export async function start(): Promise<void> {
     });
     return;
   }
-  engine.onEvent?.((ev) => useApp.setState({ status: ev.message }));
+  engine.onEvent?.((ev) => {
+    if (ev.kind === "error") useApp.setState({ error: ev.message });
+    else useApp.setState({ status: ev.message });
+    // The new worker holds the last saved network: show that one (its steps and loss history).
+    if (ev.kind === "restarted") void refreshNetwork();
+  });
   useApp.setState({ engine });
   try {
     if (await restoreSaved()) return;
@@ -43,6 +48,14 @@ export async function start(): Promise<void> {
     }
   } finally {
     useApp.setState({ starting: false });
+  }
+}
+
+async function refreshNetwork(): Promise<void> {
+  try {
+    adoptNetwork(await requireEngine().info());
+  } catch (e) {
+    useApp.setState({ error: `The compute worker restarted but has no network: ${messageOf(e)}` });
   }
 }
 

@@ -92,3 +92,27 @@ describe("app shell", () => {
     expect(screen.getByText("pretrained network (2000 steps)")).toBeTruthy();
   });
 });
+
+describe("worker failures", () => {
+  it("shows the client's restart message and the network the new worker reloaded", async () => {
+    const { engine } = await renderApp();
+    await act(async () => {
+      await engine.loadNetwork({ ...FAKE_NETWORK, trainSteps: 900 }, "user");
+      engine.emit({
+        kind: "restarted",
+        message:
+          "The compute worker stopped (it crashed); restarted it and reloaded your last saved network.",
+      });
+    });
+    expect(screen.getByText(/The compute worker stopped \(it crashed\); restarted it/)).toBeTruthy();
+    await waitFor(() => expect(screen.getByText("your network (900 steps)")).toBeTruthy());
+  });
+
+  it("an unrecoverable worker error is shown as an error", async () => {
+    const { engine } = await renderApp();
+    act(() =>
+      engine.emit({ kind: "error", message: "The compute worker stopped and could not be restarted: x" }),
+    );
+    expect(screen.getByText(/could not be restarted: x/).closest("[role=alert]")).not.toBeNull();
+  });
+});

@@ -34,6 +34,9 @@ export const FAKE_NETWORK = {
 
 export interface FakeEngine extends Engine {
   calls: string[];
+  onEvent(listener: (e: { kind: string; message: string }) => void): () => void;
+  /** Test hook: what the real client emits after it replaced a dead worker. */
+  emit(e: { kind: string; message: string }): void;
   lr: number;
   /** Steps per emitted chunk and ms between chunks. */
   chunk: number;
@@ -59,8 +62,16 @@ export function createFakeEngine(): FakeEngine {
     };
   };
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const listeners = new Set<(e: { kind: string; message: string }) => void>();
   const engine: FakeEngine = {
     calls: [],
+    onEvent(l) {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    emit(e) {
+      for (const l of listeners) l(e);
+    },
     lr: 1e-3,
     chunk: 50,
     delayMs: 5,
