@@ -7,6 +7,7 @@ import { drawXT, makeProblem, oraclePredictor, runSampler } from "../../src/core
 import { quality, Reference } from "../../src/core/metrics";
 import type { SampleRequest } from "../../src/engine/api";
 import { createEngine } from "../../src/engine/engine";
+import type { EngineNetwork, ModelLayer } from "../../src/engine/network";
 
 const dataset = tutorialDataset();
 const problem = makeProblem(dataset, DEFAULT_PROBLEM);
@@ -174,5 +175,29 @@ describe("engine request validation", () => {
     await expect(engine.init({} as never)).rejects.toThrow();
     const after = await engine.sample(req({ steps: 10 }));
     expect(after.samples).toEqual(before.samples);
+  });
+});
+
+describe("non-finite samples", () => {
+  it("are reported with a warning and left out of the quality figures", async () => {
+    // A stand-in network whose eps is NaN for every third point, as a diverged network's would be.
+    const broken = {
+      config: { width: 8, depth: 1, activation: "silu", embedDim: 2 },
+      problem: DEFAULT_PROBLEM,
+      predictor: () => (x: Float64Array) => x.map((_, i) => (i % 6 < 2 ? Number.NaN : 0)),
+      trainSteps: () => 0,
+      lossHistory: () => new Float32Array(0),
+    } as unknown as EngineNetwork;
+    const model = {
+      setupBackend: async () => "cpu",
+      numTensors: () => 0,
+      networkFromSaved: () => broken,
+    } as unknown as ModelLayer;
+    const e = createEngine({ model });
+    await e.loadNetwork({});
+    const res = await e.sample(req({ steps: 5 }, { model: "network", n: 30 }));
+    expect(res.quality.nonFinite).toBe(10);
+    expect(res.warning).toMatch(/10 of 30 samples are not finite.*lower learning rate/);
+    expect(Number.isFinite(res.quality.energyDistance)).toBe(true);
   });
 });
