@@ -101,8 +101,12 @@ function decodeWeights(texts: string[], which: string, shapes: [number, number][
   }
   const out: Float32Array[] = [];
   for (let k = 0; k < shapes.length; k++) {
-    const a = decodeFloat32(texts[k]);
     const [r, c] = shapes[k];
+    // Padded base64 of r*c floats has a known length: refuse oversized text before decoding it.
+    if (texts[k].length !== 4 * Math.ceil((4 * r * c) / 3)) {
+      return { ok: false, error: `${which} weights: tensor ${k} has the wrong size for ${r}x${c} values` };
+    }
+    const a = decodeFloat32(texts[k]);
     if (!a) return { ok: false, error: `${which} weights: tensor ${k} is not valid base64 float32 data` };
     if (a.length !== r * c) {
       return { ok: false, error: `${which} weights: tensor ${k} has ${a.length} values, expected ${r}x${c}` };
