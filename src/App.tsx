@@ -12,6 +12,16 @@ import { useUrlSync } from "./state/useUrlSync";
 import { isTypingTarget, KeyboardHelp } from "./ui/KeyboardHelp";
 import { NetworkStatus } from "./ui/NetworkStatus";
 
+/** The address bar always holds the current settings (useUrlSync), so the link is the view. */
+async function copyLink(): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(window.location.href);
+    useApp.setState({ status: "Copied the link: it opens this page with the same settings." });
+  } catch {
+    useApp.setState({ status: `Copy this link by hand: ${window.location.href}` });
+  }
+}
+
 export function App() {
   useUrlSync();
   const [help, setHelp] = useState(false);
@@ -57,6 +67,9 @@ export function App() {
         </div>
         <div className="header-side">
           <NetworkStatus />
+          <button type="button" className="link-button" onClick={() => void copyLink()}>
+            Copy link to this view
+          </button>
           <button type="button" className="link-button" onClick={() => setHelp(true)} aria-keyshortcuts="?">
             Keyboard (?)
           </button>

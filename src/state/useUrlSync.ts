@@ -12,22 +12,27 @@ export function loadSettingsFromUrl(search: string): void {
 export function useUrlSync(): void {
   useEffect(() => {
     loadSettingsFromUrl(window.location.search);
+    // The link now holds only what was accepted: a copied link never carries the bad values again.
+    writeNow();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const unsub = useApp.subscribe((s, prev) => {
       if (s.settings === prev.settings && s.hidden === prev.hidden) return;
       clearTimeout(timer);
       // Debounced: a dragged slider changes t many times a second.
-      timer = setTimeout(() => {
-        const q = writeUrl(s.settings, s.hidden, window.location.search);
-        const url = `${window.location.pathname}${q}${window.location.hash}`;
-        if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
-          window.history.replaceState(window.history.state, "", url);
-        }
-      }, 150);
+      timer = setTimeout(writeNow, 150);
     });
     return () => {
       clearTimeout(timer);
       unsub();
     };
   }, []);
+}
+
+function writeNow(): void {
+  const { settings, hidden } = useApp.getState();
+  const q = writeUrl(settings, hidden, window.location.search);
+  const url = `${window.location.pathname}${q}${window.location.hash}`;
+  if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
+    window.history.replaceState(window.history.state, "", url);
+  }
 }
