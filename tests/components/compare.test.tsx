@@ -47,6 +47,7 @@ describe("sampler comparison grid", () => {
     ]);
     expect(columns().map((c) => figure(c, "NFE"))).toEqual(["50", "500", "500"]);
     for (const c of columns()) {
+      expect(figure(c, "Worker time")).toMatch(/^\d+ ms$/);
       expect(figure(c, "Energy distance")).toMatch(/^-?\d+\.\d{3}$/);
       expect(figure(c, "Mode fractions")).toMatch(/%.*%.*%/);
       expect(figure(c, "NLL")).toMatch(/nats$/);

@@ -6,12 +6,13 @@ import { fixed, percent } from "./format";
 export const FIGURE_HELP = {
   energy:
     "Energy distance to 5000 exact samples of the true mixture, raw units. 0 is perfect; 1000 exact samples score 0 +- 0.003.",
-  modes: "Share of samples nearest (most probable) to each of the three clusters. Ideal: 33.3% each.",
+  modes:
+    "Share of samples belonging (most probably) to each cluster: (0, 0) / (6, 6) / (-4, 5). Ideal: 33.3% each.",
   off: "Share of samples far from every cluster (squared Mahalanobis distance > 13.82, i.e. outside 99.9%).",
   nll: "Mean negative log-likelihood under the true mixture, in nats. Exact samples score about 4.06 (the entropy).",
   memo: "Share of samples within 0.05 of a training point: copying the training set instead of generalising.",
   nfe: "Number of network calls (function evaluations): the real cost, not just S.",
-  ms: "Wall time of this run in the compute worker, including the quality figures.",
+  ms: "Wall time of the sampler in the compute worker (the quality figures are not included).",
 } as const;
 
 export function QualityFigures({ q, nfe, ms }: { q: Quality; nfe: number; ms: number }) {
