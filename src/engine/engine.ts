@@ -125,7 +125,10 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
       if (!["wasm", "cpu", "webgl"].includes(name))
         throw new Error("backend must be one of wasm, cpu, webgl");
       await loop.stopAndWait();
+      // A live network moves with a save/load round trip, so its weights live on the new backend.
+      const saved = net && backend !== name ? net.save() : null;
       backend = await model.setupBackend(name, opts.wasmPaths);
+      if (saved && net) adopt(model.networkFromSaved(saved, dataset, knobs), net.problem, origin);
       return backend;
     },
     async ping() {

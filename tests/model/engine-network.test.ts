@@ -164,3 +164,19 @@ describe("the shipped pretrained network through the engine", () => {
     await engine.dispose();
   });
 });
+
+describe("switching backends", () => {
+  it("moves the network to the new backend with its weights and history", async () => {
+    const engine = createEngine({ chunkSteps: 10 });
+    await engine.init(SETTINGS);
+    await engine.train(20, () => {});
+    const before = hashOf(await engine.saveNetwork());
+    expect(await engine.setBackend("cpu")).toBe("cpu");
+    const info = await engine.info();
+    expect(info.backend).toBe("cpu");
+    expect(info.trainSteps).toBe(20);
+    expect(hashOf(await engine.saveNetwork())).toBe(before);
+    expect(await engine.setBackend("wasm")).toBe("wasm");
+    await engine.dispose();
+  });
+});
