@@ -276,7 +276,8 @@ export function createEngineClient(opts: ClientOptions = {}): EngineClient {
     resume: () => control("resuming", (r) => r.resume()),
     stop: () => control("stopping", (r) => r.stop()),
     sample: (req) => compute("sampling", (r) => r.sample(req)),
-    sampleMany: (reqs) => compute("sampling", (r) => r.sampleMany(reqs), Math.max(1, reqs.length)),
+    sampleMany: (reqs) =>
+      compute("sampling", (r) => r.sampleMany(reqs), Array.isArray(reqs) ? Math.max(1, reqs.length) : 1),
     invert: (req) => compute("inversion", (r) => r.invert(req)),
     interpolate: (req) => compute("interpolation", (r) => r.interpolate(req)),
     async backend() {
