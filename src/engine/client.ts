@@ -129,7 +129,10 @@ export function createEngineClient(opts: ClientOptions = {}): EngineClient {
       return g;
     } catch (err) {
       g.kill("it could not start");
-      if (backend === "cpu") throw err;
+      if (backend === "cpu") {
+        starting = false;
+        throw err;
+      }
       emit({
         kind: "fallback",
         message: `The ${backend} backend could not start (${(err as Error).message}); using cpu.`,
