@@ -49,21 +49,28 @@ export function LossChart() {
 /** Only redrawn when the thinned points change (recharts re-renders are not cheap). */
 const LossLines = memo(function LossLines({ data }: { data: ChartPoint[] }) {
   return (
-    <ResponsiveContainer width="100%" height={220}>
-      <LineChart data={data} margin={{ top: 6, right: 12, bottom: 4, left: 4 }}>
+    <ResponsiveContainer width="100%" height={260}>
+      <LineChart data={data} margin={{ top: 6, right: 12, bottom: 14, left: 10 }}>
         <CartesianGrid stroke="#eee" />
-        <XAxis dataKey="step" type="number" domain={["dataMin", "dataMax"]} tickCount={6} />
+        <XAxis
+          dataKey="step"
+          type="number"
+          domain={["dataMin", "dataMax"]}
+          tickCount={6}
+          label={{ value: "training step", position: "insideBottom", offset: -10 }}
+        />
         <YAxis
           scale="log"
           domain={["auto", "auto"]}
           width={52}
+          label={{ value: "loss (log scale)", angle: -90, position: "insideLeft", offset: -4 }}
           tickFormatter={(v) => String(+Number(v).toPrecision(2))}
         />
         <Tooltip
           formatter={(v) => (typeof v === "number" ? v.toFixed(4) : String(v))}
           labelFormatter={(s) => `step ${s}`}
         />
-        <Legend />
+        <Legend verticalAlign="top" height={24} />
         <Line
           name="loss per chunk"
           dataKey="raw"
