@@ -103,4 +103,20 @@ describe("interpolation scrubber", () => {
     await waitFor(() => expect(engine.calls.interpolate).toBe(1), { timeout: 30_000 });
     expect(engine.log.slice(0, 2)).toEqual(["sampleMany", "interpolate"]);
   });
+
+  it("clicking two training points on the small plot chooses them as A and B", async () => {
+    const user = userEvent.setup();
+    await renderDecoded();
+    await user.click(screen.getByText("Interpolate between two training points instead"));
+    const plot = screen.getByRole("img", { name: /Training points: click two/ });
+    // jsdom has no layout: the plot is 320 px wide and its box starts at (0, 0).
+    fireEvent.click(plot, { clientX: 150, clientY: 160 }); // near the cluster at (0, 0)
+    fireEvent.click(plot, { clientX: 260, clientY: 80 }); // near the cluster at (6, 6)
+    const a = Number((screen.getByLabelText(/Data point A/) as HTMLInputElement).value);
+    const b = Number((screen.getByLabelText(/Data point B/) as HTMLInputElement).value);
+    expect(a).toBeLessThan(100); // the first 100 points are the (0, 0) cluster (SPEC section 1)
+    expect(b).toBeGreaterThanOrEqual(100);
+    expect(b).toBeLessThan(200); // the next 100 are the (6, 6) cluster
+    expect(screen.getByRole("button", { name: "Invert and interpolate" })).toHaveProperty("disabled", false);
+  });
 });

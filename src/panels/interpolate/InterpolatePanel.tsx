@@ -123,7 +123,9 @@ export function InterpolatePanel() {
         </output>
       </div>
       {result ? (
-        <PathPlots result={result} frame={frame} training={DATASET.points} density={DATASET.mixture} />
+        <div className={s.resultKey === wanted ? undefined : "is-stale"}>
+          <PathPlots result={result} frame={frame} training={DATASET.points} density={DATASET.mixture} />
+        </div>
       ) : (
         <p className="muted">Decoding the first frames...</p>
       )}
