@@ -69,6 +69,13 @@ async function main(): Promise<void> {
   }
 }
 
+// Nothing below may hang the test run: give up after 5 minutes.
+setTimeout(() => {
+  console.log("FAIL worker e2e did not finish within 5 minutes");
+  console.log(`${passed} passed, ${failed + 1} failed`);
+  process.exit(1);
+}, 300_000).unref();
+
 main()
   .catch((err) => {
     failed++;
