@@ -4,9 +4,10 @@ import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { createEngineClient } from "./engine/client";
 import "./app.css";
-import { configureApp } from "./state/store";
+import { configureApp, useApp } from "./state/store";
 
-configureApp({ createEngine: () => createEngineClient() });
+// The worker starts on the link's backend (App reads the link before it starts the engine).
+configureApp({ createEngine: () => createEngineClient({ backend: useApp.getState().settings.backend }) });
 
 const root = document.getElementById("root");
 if (root) {
