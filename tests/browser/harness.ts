@@ -31,6 +31,8 @@ const TYPES: Record<string, string> = {
 export interface TestSite {
   page: Page;
   url: string;
+  /** The production build being served (deleted by close()). */
+  dir: string;
   close(): Promise<void>;
 }
 
@@ -85,6 +87,7 @@ export async function openTestSite(): Promise<TestSite> {
     return {
       page,
       url,
+      dir,
       async close() {
         await b.close();
         server.close();

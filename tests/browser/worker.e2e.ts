@@ -3,6 +3,8 @@
 // and samples must equal the same run in Node on wasm. Then the worker is killed mid-training and
 // the client must restart it with the last saved network.
 // Run: npx tsx tests/browser/worker.e2e.ts   (last line: "N passed, M failed"; exit 1 on failure)
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { createEngine } from "../../src/engine/engine";
 import { openTestSite } from "./harness";
 import { runScenario, type ScenarioResult } from "./scenario";
@@ -19,6 +21,15 @@ async function main(): Promise<void> {
   const node = await runScenario(createEngine());
   const site = await openTestSite();
   try {
+    const assets = join(site.dir, "assets");
+    const workerFile = readdirSync(assets).find((f) => /^worker-.*\.js$/.test(f));
+    const bundle = workerFile ? readFileSync(join(assets, workerFile), "utf8") : "";
+    const ui = ["useState", "react-dom", "recharts", "zustand", "katex"].filter((w) => bundle.includes(w));
+    check(
+      "the worker bundle exists and holds no UI code",
+      Boolean(workerFile) && ui.length === 0,
+      ui.join(", "),
+    );
     const web = (await site.page.evaluate(() =>
       (window as unknown as { ddimTest: { scenario(): Promise<unknown> } }).ddimTest.scenario(),
     )) as ScenarioResult & { backend: string };
