@@ -147,4 +147,21 @@ describe("sampler comparison grid", () => {
     await waitFor(() => expect(figure(column(2), "NFE")).toBe("500"), { timeout: 20_000 });
     expect(screen.queryByText(/Sampling failed/)).toBeNull();
   });
+
+  it("re-samples the trained-network columns when the network changes, but not while training runs", async () => {
+    const user = userEvent.setup();
+    await renderWithResults();
+    await user.selectOptions(within(column(0)).getByLabelText("Model"), "oracle");
+    await waitFor(() => expect(engine.calls.sampleMany).toBe(2), { timeout: 20_000 });
+
+    useApp.setState({ training: "running", networkVersion: 2 }); // a new training run started
+    await new Promise((r) => setTimeout(r, 600));
+    expect(engine.calls.sampleMany).toBe(2);
+    expect(screen.getByText("Waiting for training to finish...")).toBeTruthy();
+
+    useApp.setState({ training: "idle", networkVersion: 3 }); // it finished
+    await waitFor(() => expect(engine.calls.sampleMany).toBe(3), { timeout: 20_000 });
+    // Only the two trained-network columns; the perfect-network column stays valid.
+    expect(engine.batches[2].map((r) => r.model)).toEqual(["network", "network"]);
+  });
 });

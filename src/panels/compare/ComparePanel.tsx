@@ -46,6 +46,8 @@ export function ComparePanel() {
   }, [engine, ready, trainingRuns, failed, wanted]);
 
   const hasRepeats = Object.keys(s.repeats).length > 0;
+  const anyStale = s.columns.some((c) => s.runs[c.id]?.key !== columnKey(c, s.seed, s.n, ctx));
+  const waitsForTraining = trainingRuns && anyStale;
   const canAct = ready && !s.busy && !trainingRuns;
   const runAgain = () => canAct && engine && void s.runAgain(engine);
   const newNoise = () => canAct && engine && void s.newNoise(engine);
@@ -60,7 +62,7 @@ export function ComparePanel() {
       title="Sampler comparison"
       explanation={`Each column turns the same ${s.n} noise points x_T into samples with its own sampler; the contours are the true density.`}
       formula={FORMULA}
-      busy={s.busy || !ready}
+      busy={s.busy || !ready || waitsForTraining}
       busyText={ready ? busyText : "Loading the network..."}
       error={s.error}
       onDismissError={() => useCompare.setState({ error: null })}

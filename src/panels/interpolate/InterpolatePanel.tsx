@@ -52,6 +52,7 @@ export function InterpolatePanel() {
   const frame = frameAt(s.u, frames);
   const u = result ? result.u[frame] : s.u;
   const readout = markerReadout(result, frame, u);
+  const waitsForTraining = trainingRuns && s.resultKey !== wanted;
   const step = (d: number) => s.setU(frameAt(s.u, frames) / (frames - 1) + d / (frames - 1));
   usePanelKeys({ e: () => !s.busy && s.reroll(), ",": () => step(-1), ".": () => step(1) });
 
@@ -61,8 +62,14 @@ export function InterpolatePanel() {
       title="Interpolation in noise space"
       explanation={`Walk from noise z_a to noise z_b and decode every step with DDIM eta=0 (S=${steps}): ${PATHS} paths at once, one highlighted.`}
       formula={FORMULA}
-      busy={s.busy || !ready}
-      busyText={ready ? `Decoding ${frames} frames of ${PATHS} paths...` : "Loading the network..."}
+      busy={s.busy || !ready || waitsForTraining}
+      busyText={
+        !ready
+          ? "Loading the network..."
+          : waitsForTraining
+            ? "Waiting for training to finish..."
+            : `Decoding ${frames} frames of ${PATHS} paths...`
+      }
       error={s.error}
       onDismissError={() => useInterpolate.setState({ error: null })}
       actions={
@@ -137,7 +144,7 @@ export function InterpolatePanel() {
           pickA={s.pickA}
           pickB={s.pickB}
           rmse={picked?.rmse ?? null}
-          busy={s.busy || !ready}
+          busy={s.busy || !ready || waitsForTraining}
           onPick={(i, which) => s.pick(i, which)}
           onInvert={() => engine && void s.invertPicked(engine, DATASET.points)}
         />
