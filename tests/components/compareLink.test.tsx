@@ -39,6 +39,10 @@ describe("comparison grid link", () => {
     expect(notes.textContent).toBe(
       "Ignored col=ddim-20-5-trailing-network from the link: eta must be from 0 to 1",
     );
+    // The address bar keeps only what was accepted.
+    expect(window.location.search).toBe(
+      "?T=500&col=ddim-20-0-leading-oracle&col=heun-10-0-trailing-network&xseed=7",
+    );
   });
 
   it("writes edited columns to the address bar and keeps the other link fields", async () => {

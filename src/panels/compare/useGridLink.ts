@@ -14,20 +14,13 @@ export function useGridLink(): string[] {
     const link = readGridLink(search, readUrl(search).settings.T);
     useCompare.getState().loadLink(link.columns, link.seed);
     setMessages(link.messages);
+    // The link now holds only the accepted columns (like the settings' own link handling).
+    writeNow();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const unsub = useCompare.subscribe((s, prev) => {
       if (s.columns === prev.columns && s.seed === prev.seed) return;
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        const q = writeGridLink(window.location.search, s.columns, s.seed);
-        if (q !== window.location.search) {
-          window.history.replaceState(
-            window.history.state,
-            "",
-            `${window.location.pathname}${q}${window.location.hash}`,
-          );
-        }
-      }, 200);
+      timer = setTimeout(writeNow, 200);
     });
     return () => {
       clearTimeout(timer);
@@ -35,4 +28,16 @@ export function useGridLink(): string[] {
     };
   }, []);
   return messages;
+}
+
+function writeNow(): void {
+  const { columns, seed } = useCompare.getState();
+  const q = writeGridLink(window.location.search, columns, seed);
+  if (q !== window.location.search) {
+    window.history.replaceState(
+      window.history.state,
+      "",
+      `${window.location.pathname}${q}${window.location.hash}`,
+    );
+  }
 }
