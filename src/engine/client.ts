@@ -5,7 +5,7 @@
 import * as Comlink from "comlink";
 import type { TrainConfig } from "../core/config";
 import type { Engine, EngineSettings, NetworkInfo, TrainProgress } from "./api";
-import type { EngineWithControl } from "./engine";
+import type { EngineStats, EngineWithControl } from "./engine";
 import type { BackendName } from "./network";
 
 export interface EngineEvent {
@@ -20,6 +20,8 @@ export interface EngineClient extends Engine {
   loadPretrained(url?: string): Promise<NetworkInfo>;
   /** The backend the current worker runs on ("wasm", "cpu", ...), once started. */
   backend(): Promise<string>;
+  /** Live tensors and JS heap inside the worker (tests and the leak soak). */
+  debugStats(): Promise<EngineStats>;
   /** Test hook: kills the worker as a crash would. */
   debugTerminate(): void;
   dispose(): void;
@@ -287,6 +289,7 @@ export function createEngineClient(opts: ClientOptions = {}): EngineClient {
       await current;
       return activeBackend;
     },
+    debugStats: () => control("reading worker stats", (r) => r.stats()),
     debugTerminate() {
       void current.then((g) => recover(g, "it was terminated"));
     },

@@ -50,7 +50,14 @@ export interface EngineWithControl extends Engine {
   ping(): Promise<"pong">;
   /** Live tfjs tensors (tests and the leak soak). */
   numTensors(): Promise<number>;
+  /** Live tensors and the JS heap of this thread (Chromium and Node only; null elsewhere). */
+  stats(): Promise<EngineStats>;
   dispose(): Promise<void>;
+}
+
+export interface EngineStats {
+  numTensors: number;
+  heapBytes: number | null;
 }
 
 let cachedReference: { dataset: Dataset; ref: Reference } | null = null;
@@ -136,6 +143,15 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
     },
     async numTensors() {
       return model.numTensors();
+    },
+    async stats() {
+      // Only where the runtime was started with --expose-gc (the soak): a heap figure after a full GC.
+      (globalThis as { gc?: () => void }).gc?.();
+      const perf = performance as Performance & { memory?: { usedJSHeapSize: number } };
+      const heap =
+        perf.memory?.usedJSHeapSize ??
+        (typeof process !== "undefined" && process.memoryUsage ? process.memoryUsage().heapUsed : null);
+      return { numTensors: model.numTensors(), heapBytes: heap };
     },
     async init(settings) {
       const s: EngineSettings = parseSettings(settings);

@@ -18,6 +18,9 @@ const ARGS = [
   "--disable-component-update",
   "--disable-sync",
   "--no-first-run",
+  // For the leak soak: exact heap figures and a gc() to call before reading them.
+  "--enable-precise-memory-info",
+  "--js-flags=--expose-gc",
 ];
 const TYPES: Record<string, string> = {
   ".html": "text/html",

@@ -1,6 +1,7 @@
 // Test-only page: puts the real worker client and the scenario on window for Playwright to drive.
 import { createEngineClient, type EngineEvent } from "../../src/engine/client";
 import { runBrowserBench } from "../bench/browser-bench";
+import { runSoak } from "../bench/soak-run";
 import { runScenario, SCENARIO_SETTINGS } from "./scenario";
 
 const events: EngineEvent[] = [];
@@ -58,5 +59,17 @@ page.ddimTest = {
     }
   },
   bench: runBrowserBench,
+  /** The leak soak on the real worker (tests/bench/soak.ts --browser). */
+  async soak(steps: number, calls: number) {
+    const client = createEngineClient({ limits: { heartbeat: 60_000 } });
+    try {
+      // The worker's heap comes from the host (tests/browser/worker-heap.ts): workers have no performance.memory.
+      const hostHeap = (window as unknown as { hostHeap?: () => Promise<number | null> }).hostHeap;
+      const stats = async () => ({ ...(await client.debugStats()), heapBytes: (await hostHeap?.()) ?? null });
+      return await runSoak(client, stats, steps, calls);
+    } finally {
+      client.dispose();
+    }
+  },
 };
 (document.getElementById("status") as HTMLElement).textContent = "ready";
