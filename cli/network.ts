@@ -1,0 +1,31 @@
+// Loading a saved network for the CLI: "pretrained" is the shipped public/pretrained/network.json.
+import { fileURLToPath } from "node:url";
+import type { ProblemConfig } from "../src/core/config";
+import type { NoisePredictor } from "../src/core/types";
+import { networkFromSaved, setupBackend } from "../src/model";
+import { UsageError } from "./args";
+import { readJsonFile } from "./files";
+
+export interface LoadedNetwork {
+  problem: ProblemConfig;
+  predictor: NoisePredictor;
+  label: string;
+  dispose: () => void;
+}
+
+const PRETRAINED = fileURLToPath(new URL("../public/pretrained/network.json", import.meta.url));
+
+export async function loadSavedNetwork(path: string, backend: string): Promise<LoadedNetwork> {
+  if (backend !== "wasm" && backend !== "cpu") throw new UsageError("--backend must be wasm or cpu");
+  const file = path === "pretrained" ? PRETRAINED : path;
+  const json = readJsonFile(file, "model");
+  await setupBackend(backend);
+  const net = networkFromSaved(json);
+  if (!net.ok) throw new UsageError(`--model: ${net.error}`);
+  return {
+    problem: net.value.problem,
+    predictor: net.value.predictor(),
+    label: path === "pretrained" ? "pretrained" : file,
+    dispose: () => net.value.dispose(),
+  };
+}
