@@ -9,7 +9,8 @@ export function parseFlags(args: string[], allowed: readonly string[]): Flags {
   const flags: Flags = new Map();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    if (!arg.startsWith("--")) throw new UsageError(`unexpected argument "${arg}"; flags look like --name value`);
+    if (!arg.startsWith("--"))
+      throw new UsageError(`unexpected argument "${arg}"; flags look like --name value`);
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
     if (!allowed.includes(name)) {
       throw new UsageError(`unknown flag --${name}; allowed: ${allowed.map((a) => `--${a}`).join(", ")}`);
@@ -29,7 +30,8 @@ export function numberFlag(flags: Flags, name: string, fallback: number): number
   const raw = flags.get(name);
   if (raw === undefined) return fallback;
   const v = Number(raw);
-  if (raw.trim() === "" || !Number.isFinite(v)) throw new UsageError(`--${name} must be a number, got "${raw}"`);
+  if (raw.trim() === "" || !Number.isFinite(v))
+    throw new UsageError(`--${name} must be a number, got "${raw}"`);
   return v;
 }
 

@@ -27,7 +27,8 @@ export function readJsonFile(path: string, flag: string): unknown {
 
 /** A JSON array of [x, y] pairs of finite numbers, interleaved into a Float64Array. */
 export function parsePoints(value: unknown, flag: string, what: string): Float64Array {
-  const fail = (why: string) => new UsageError(`--${flag}: ${what} must be a JSON array of [x, y] pairs; ${why}`);
+  const fail = (why: string) =>
+    new UsageError(`--${flag}: ${what} must be a JSON array of [x, y] pairs; ${why}`);
   if (!Array.isArray(value)) throw fail("the file does not hold an array");
   if (value.length === 0) throw fail("the array is empty");
   if (value.length > 1_000_000) throw fail("it has more than 1,000,000 points");

@@ -4,8 +4,8 @@ import {
   DEFAULT_PROBLEM,
   DEFAULT_SAMPLER,
   N_MAX,
-  parseWith,
   ProblemSchema,
+  parseWith,
   SamplerSchema,
   SEED_MAX,
   stepsError,
@@ -35,7 +35,10 @@ const FLAGS = [
   "backend",
 ] as const;
 
-function check<T>(r: { ok: true; value: T } | { ok: false; error: string }, flagOf: (msg: string) => string): T {
+function check<T>(
+  r: { ok: true; value: T } | { ok: false; error: string },
+  flagOf: (msg: string) => string,
+): T {
   if (!r.ok) throw new UsageError(`${flagOf(r.error)}: ${r.error}`);
   return r.value;
 }
@@ -105,7 +108,8 @@ export async function sampleCommand(args: string[]): Promise<number> {
     n = noise.length / 2;
   } else {
     n = numberFlag(flags, "n", 1000);
-    if (!Number.isInteger(n) || n < 1 || n > N_MAX) throw new UsageError(`--n must be a whole number from 1 to ${N_MAX}`);
+    if (!Number.isInteger(n) || n < 1 || n > N_MAX)
+      throw new UsageError(`--n must be a whole number from 1 to ${N_MAX}`);
     xT = drawXT(n, seed);
   }
 

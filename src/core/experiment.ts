@@ -1,7 +1,15 @@
 // One place that turns (dataset, problem config, predictor, sampler config, x_T, seed) into a
 // sample set with its grid, NFE and quality figures. The CLI, the worker and the tests share it.
 import type { ProblemConfig, SamplerConfig } from "./config";
-import { fitStandardizer, IDENTITY, type Dataset, type Standardizer, standardizeMixture, toModel, toRaw } from "./data";
+import {
+  type Dataset,
+  fitStandardizer,
+  IDENTITY,
+  type Standardizer,
+  standardizeMixture,
+  toModel,
+  toRaw,
+} from "./data";
 import { makeGrid } from "./grids";
 import { empiricalMixture, perfectPredictor } from "./mixture";
 import { Rng, STREAM } from "./random";

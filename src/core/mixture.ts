@@ -1,8 +1,8 @@
 // 2-D Gaussian mixtures: sampling, density, responsibilities, the noised marginal and the
 // perfect-network noise predictor eps* (SPEC section 8).
 import type { Rng } from "./random";
-import type { Mixture2D, NoisePredictor } from "./types";
 import type { Schedule } from "./schedule";
+import type { Mixture2D, NoisePredictor } from "./types";
 
 const LOG_2PI = Math.log(2 * Math.PI);
 
@@ -22,7 +22,8 @@ function prepare(m: Mixture2D): Component[] {
   return m.weights.map((w, k) => {
     const [[sxx, sxy], [, syy]] = m.covs[k];
     const det = sxx * syy - sxy * sxy;
-    if (!(det > 0)) throw new RangeError(`mixture component ${k} has a covariance that is not positive definite`);
+    if (!(det > 0))
+      throw new RangeError(`mixture component ${k} has a covariance that is not positive definite`);
     return {
       logW: Math.log(w),
       mx: m.means[k][0],
@@ -100,7 +101,10 @@ export class MixtureDensity {
 export function sampleMixture(m: Mixture2D, n: number, rng: Rng): Float64Array {
   const cum: number[] = [];
   let acc = 0;
-  for (const w of m.weights) cum.push((acc += w));
+  for (const w of m.weights) {
+    acc += w;
+    cum.push(acc);
+  }
   const out = new Float64Array(2 * n);
   for (let i = 0; i < n; i++) {
     const u = rng.uniform() * acc;
