@@ -2,6 +2,7 @@
 // panels. A teacher's link can hide panels with hide=data,schedule,training,compare,interpolate.
 import { useEffect, useState } from "react";
 import { ComparePanel } from "./panels/compare/ComparePanel";
+import { PANEL_SHORTCUTS } from "./panels/compare/usePanelKeys";
 import { DataPanel } from "./panels/data/DataPanel";
 import { InterpolatePanel } from "./panels/interpolate/InterpolatePanel";
 import { SchedulePanel } from "./panels/schedule/SchedulePanel";
@@ -110,7 +111,7 @@ export function App() {
       <footer className="app-footer">
         Everything runs in this tab; nothing is sent anywhere. Your trained network is kept in this browser.
       </footer>
-      <KeyboardHelp open={help} onClose={() => setHelp(false)} />
+      <KeyboardHelp open={help} onClose={() => setHelp(false)} extra={PANEL_SHORTCUTS} />
     </div>
   );
 }

@@ -6,14 +6,23 @@ export const SHORTCUTS: [string, string][] = [
   ["Tab / Shift+Tab", "Move between controls"],
 ];
 
-export function KeyboardHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function KeyboardHelp({
+  open,
+  onClose,
+  extra = [],
+}: {
+  open: boolean;
+  onClose: () => void;
+  /** The panels' own shortcuts, listed after the page's. */
+  extra?: [string, string][];
+}) {
   if (!open) return null;
   return (
     <div className="modal-backdrop">
       <div className="modal" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts">
         <h3>Keyboard</h3>
         <dl className="shortcuts">
-          {SHORTCUTS.map(([k, what]) => (
+          {[...SHORTCUTS, ...extra].map(([k, what]) => (
             <div key={k} className="shortcut-row">
               <dt>
                 <kbd>{k}</kbd>

@@ -69,6 +69,7 @@ describe("app shell", () => {
     fireEvent.keyDown(document.body, { key: "?" });
     expect(screen.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeTruthy();
     expect(screen.getByText(/Start training, or pause/)).toBeTruthy();
+    expect(screen.getByText(/run again with the same noise \(the determinism check\)/)).toBeTruthy();
     fireEvent.keyDown(document.body, { key: "Escape" });
     expect(screen.queryByRole("dialog")).toBeNull();
     await act(() => engine.stop());
