@@ -22,10 +22,13 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === "--help" || name === "help") {
+  if (name === "--help" || name === "help") {
     process.stdout.write(`${USAGE}\n`);
-    return name ? 0 : 2;
+    return 0;
   }
+  // No command is a usage error like any other: exit 2 and one line on stderr.
+  if (!name)
+    throw new UsageError("a command is required: sample, metrics or train (cli --help lists the flags)");
   const load = COMMANDS[name];
   if (!load) throw new UsageError(`unknown command "${name}"; commands: sample, metrics, train`);
   return (await load())(rest);

@@ -16,7 +16,6 @@ import { quality, Reference } from "../src/core/metrics";
 import type { NoisePredictor } from "../src/core/types";
 import { numberFlag, parseFlags, stringFlag, UsageError } from "./args";
 import { parsePoints, readJsonFile, toPairs } from "./files";
-import { loadSavedNetwork } from "./network";
 
 const FLAGS = [
   "model",
@@ -82,6 +81,8 @@ export async function sampleCommand(args: string[]): Promise<number> {
   if (modelName === "oracle" || modelName === "empirical") {
     predictor = oraclePredictor(makeProblem(dataset, problemCfg), modelName);
   } else {
+    // tfjs is loaded only when a saved network is asked for (about 1 s of start-up the oracles skip)
+    const { loadSavedNetwork } = await import("./network");
     const net = await loadSavedNetwork(modelName, stringFlag(flags, "backend", "wasm"));
     // A saved network is a complete experiment: its T, schedule and units win; conflicting flags are errors.
     for (const key of ["T", "schedule", "units"] as const) {
