@@ -134,10 +134,13 @@ export async function train(): Promise<void> {
     adoptNetwork(await s.engine.init(engineSettings(s.settings)));
     useApp.setState({ loss: [], target: s.settings.trainSteps });
     const final = await s.engine.train(s.settings.trainSteps, onProgress);
+    // Stopped = Reset or a file load replaced the network: theirs to adopt and save, not this run's.
+    // The trained network is adopted before the run reads as idle, so the header never shows the
+    // fresh network's "untrained" label and the panels sample the new weights once, not twice.
+    if (final.state !== "stopped") await adoptTrained();
     // A diverged run was already reported by its last progress; the others end idle.
     if (final.state !== "diverged") useApp.setState({ training: "idle" });
-    // Stopped = Reset or a file load replaced the network: theirs to save, not this run's.
-    if (final.state !== "stopped") await afterRun();
+    if (final.state !== "stopped") await persistNow();
   } catch (e) {
     useApp.setState({ training: "idle", trainError: `Training failed: ${messageOf(e)}` });
   }
@@ -154,11 +157,9 @@ function onProgress(p: TrainProgress): void {
   if (p.state === "paused") void persistNow();
 }
 
-async function afterRun(): Promise<void> {
-  const engine = requireEngine();
-  const info = await engine.info();
+async function adoptTrained(): Promise<void> {
+  const info = await requireEngine().info();
   useApp.setState((st) => ({ network: info, step: info.trainSteps, networkVersion: st.networkVersion + 1 }));
-  await persistNow();
 }
 
 export async function pause(): Promise<void> {

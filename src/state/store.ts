@@ -137,8 +137,9 @@ export function adoptNetwork(info: NetworkInfo, loss?: LossPoint[]): void {
 export function applyProgress(p: TrainProgress): void {
   useApp.setState((s) => {
     const point = chunkPoint(p.step, p.losses);
+    // "done" still reads as running: train() adopts the trained network, then goes idle.
     const state: TrainingState =
-      p.state === "running"
+      p.state === "running" || p.state === "done"
         ? "running"
         : p.state === "paused"
           ? "paused"

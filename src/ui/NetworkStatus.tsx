@@ -3,6 +3,7 @@ import { useApp } from "../state/store";
 
 export function networkLabel(origin: string, steps: number, training: string): string {
   if (training === "running") return `training your network (${steps} steps so far)`;
+  if (training === "paused") return `your network, paused (${steps} steps so far)`;
   switch (origin) {
     case "pretrained":
       return `pretrained network (${steps} steps)`;
@@ -20,10 +21,12 @@ export function NetworkStatus() {
   const training = useApp((s) => s.training);
   const step = useApp((s) => s.step);
   const starting = useApp((s) => s.starting);
+  const midRun = training === "running" || training === "paused";
   const text = network
     ? networkLabel(
-        training === "running" ? "user" : network.origin,
-        training === "running" ? step : network.trainSteps,
+        // A run (running or paused) has not adopted its network yet: the engine still calls it fresh.
+        midRun ? "user" : network.origin,
+        midRun ? step : network.trainSteps,
         training,
       )
     : starting
