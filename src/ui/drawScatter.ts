@@ -12,6 +12,7 @@ export interface ScatterContent {
 }
 
 const AXIS = "#555";
+const LABEL = "#222";
 const GRID = "#e6e6e6";
 const CONTOUR = "#8a8a8a";
 
@@ -100,7 +101,7 @@ export function drawScatter(ctx: CanvasRenderingContext2D, f: Frame, b: Bounds, 
 function drawAxes(ctx: CanvasRenderingContext2D, f: Frame, b: Bounds): void {
   const right = f.width - f.right;
   const bottom = f.height - f.bottom;
-  ctx.font = "11px system-ui, sans-serif";
+  ctx.font = "13px system-ui, sans-serif"; // readable on a projector
   ctx.lineWidth = 1;
   const xTicks = niceTicks(b.xMin, b.xMax, Math.max(3, Math.floor((f.width - f.left) / 60)));
   const yTicks = niceTicks(b.yMin, b.yMax, Math.max(3, Math.floor((f.height - f.bottom) / 40)));
@@ -119,7 +120,7 @@ function drawAxes(ctx: CanvasRenderingContext2D, f: Frame, b: Bounds): void {
   ctx.stroke();
   ctx.strokeStyle = AXIS;
   ctx.strokeRect(f.left, f.top, right - f.left, bottom - f.top);
-  ctx.fillStyle = AXIS;
+  ctx.fillStyle = LABEL;
   ctx.textAlign = "center";
   ctx.textBaseline = "top";
   for (const v of xTicks) ctx.fillText(String(v), toPx(f, b, v, b.yMin)[0], bottom + 4);

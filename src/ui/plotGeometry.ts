@@ -25,7 +25,7 @@ export interface Frame {
 }
 
 export function makeFrame(width: number, height: number): Frame {
-  return { width, height, left: 34, bottom: 22, top: 6, right: 8 };
+  return { width, height, left: 40, bottom: 26, top: 8, right: 10 };
 }
 
 export function toPx(f: Frame, b: Bounds, x: number, y: number): [number, number] {

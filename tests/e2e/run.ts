@@ -2,8 +2,11 @@
 // used the way a person uses it. One line per check ("ok  name" / "FAIL name (detail)"), then
 // "N passed, M failed"; exit 1 on any failure. A watchdog ends a hung run.
 //   npx tsx tests/e2e/run.ts        (CHROMIUM_PATH overrides /usr/bin/chromium)
-// Screenshots for the README: docs/screenshot.png (1280x720) and docs/screenshot-phone.png (390x844).
-import { join } from "node:path";
+// Screenshots: test-results/screenshot.png (1280x720) and test-results/screenshot-phone.png (390x844);
+// E2E_SCREENSHOT_DIR=docs writes them over the README's images instead (the worker times in them
+// change on every run, so a plain test run must not touch committed files).
+import { mkdirSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 import { check, expect, finish, isStopped, sleep, stopReporting, tally, until } from "./checks";
 import {
   type Column,
@@ -27,6 +30,9 @@ import {
   waitTrainingState,
 } from "./dashboard";
 import { openSite, ROOT, type Site } from "./site";
+
+const SHOTS = resolve(ROOT, process.env.E2E_SCREENSHOT_DIR ?? "test-results");
+mkdirSync(SHOTS, { recursive: true });
 
 /** The whole run, build included; E2E_WATCHDOG_MS overrides (to try the watchdog itself). */
 const WATCHDOG_MS = Number(process.env.E2E_WATCHDOG_MS) || 8 * 60_000;
@@ -80,29 +86,32 @@ async function main(site: Site): Promise<void> {
   });
 
   // 7. Screenshots once everything has painted (the pretrained state a visitor first sees).
-  await check("screenshot 1280x720 (docs/screenshot.png)", async () => {
+  await check(`screenshot 1280x720 (${relative(ROOT, SHOTS)}/screenshot.png)`, async () => {
     await settleFrames(page);
-    await page.screenshot({ path: join(ROOT, "docs/screenshot.png"), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, "screenshot.png"), fullPage: true });
     const wide = await overflowing(page);
     expect(wide.length === 0, `wider than the window: ${wide.join(", ")}`);
   });
-  await check("screenshot 390x844 (docs/screenshot-phone.png), nothing wider than the phone", async () => {
-    await page.setViewportSize(PHONE);
-    await page.waitForFunction(
-      (w) =>
-        [...document.querySelectorAll<HTMLCanvasElement>("#compare canvas")].every(
-          (c) => c.getBoundingClientRect().right <= w,
-        ),
-      PHONE.width,
-      { timeout: 10_000 },
-    );
-    await settleFrames(page);
-    await page.screenshot({ path: join(ROOT, "docs/screenshot-phone.png"), fullPage: true });
-    const wide = await overflowing(page);
-    await page.setViewportSize(DESKTOP);
-    await settleFrames(page);
-    expect(wide.length === 0, `wider than the phone: ${wide.join(", ")}`);
-  });
+  await check(
+    `screenshot 390x844 (${relative(ROOT, SHOTS)}/screenshot-phone.png), nothing wider than the phone`,
+    async () => {
+      await page.setViewportSize(PHONE);
+      await page.waitForFunction(
+        (w) =>
+          [...document.querySelectorAll<HTMLCanvasElement>("#compare canvas")].every(
+            (c) => c.getBoundingClientRect().right <= w,
+          ),
+        PHONE.width,
+        { timeout: 10_000 },
+      );
+      await settleFrames(page);
+      await page.screenshot({ path: join(SHOTS, "screenshot-phone.png"), fullPage: true });
+      const wide = await overflowing(page);
+      await page.setViewportSize(DESKTOP);
+      await settleFrames(page);
+      expect(wide.length === 0, `wider than the phone: ${wide.join(", ")}`);
+    },
+  );
 
   // 4. Determinism: the same x_T again; eta=0 is a fixed function of x_T, eta=1 adds fresh z.
   await check(

@@ -5,6 +5,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { type ChartPoint, chartPoints } from "../../state/lossHistory";
 import { useApp } from "../../state/store";
 import { OKABE_ITO } from "../../ui/palette";
+import { logAxis } from "./logTicks";
 
 const THROTTLE_MS = 300;
 
@@ -48,6 +49,7 @@ export function LossChart() {
 
 /** Only redrawn when the thinned points change (recharts re-renders are not cheap). */
 const LossLines = memo(function LossLines({ data }: { data: ChartPoint[] }) {
+  const axis = logAxis(data.flatMap((p) => [p.raw ?? Number.NaN, p.smooth ?? Number.NaN]));
   return (
     <ResponsiveContainer width="100%" height={260}>
       <LineChart data={data} margin={{ top: 6, right: 12, bottom: 14, left: 10 }}>
@@ -61,7 +63,9 @@ const LossLines = memo(function LossLines({ data }: { data: ChartPoint[] }) {
         />
         <YAxis
           scale="log"
-          domain={["auto", "auto"]}
+          domain={axis?.domain ?? ["auto", "auto"]}
+          ticks={axis?.ticks}
+          allowDataOverflow={false}
           width={52}
           label={{ value: "loss (log scale)", angle: -90, position: "insideLeft", offset: -4 }}
           tickFormatter={(v) => String(+Number(v).toPrecision(2))}
