@@ -36,6 +36,42 @@ export function interpolate(kind: PathKind, za: ArrayLike<number>, zb: ArrayLike
   return kind === "slerp" ? slerp(za, zb, u) : lerp(za, zb, u);
 }
 
+export interface InterpolationPath {
+  /** Path positions u_f = f / (frames - 1). */
+  u: Float32Array;
+  /** The chosen path's noise, frame after frame (frames x n points, interleaved). */
+  noise: Float32Array;
+  /** |z(u)| along slerp and along lerp, whichever path was chosen: the reason for slerp. */
+  normSlerp: Float32Array;
+  normLerp: Float32Array;
+}
+
+/** The noise along a path from za to zb at `frames` evenly spaced u (frames >= 2). */
+export function interpolationPath(
+  kind: PathKind,
+  za: ArrayLike<number>,
+  zb: ArrayLike<number>,
+  frames: number,
+): InterpolationPath {
+  const size = za.length;
+  const path: InterpolationPath = {
+    u: new Float32Array(frames),
+    noise: new Float32Array(frames * size),
+    normSlerp: new Float32Array(frames),
+    normLerp: new Float32Array(frames),
+  };
+  for (let f = 0; f < frames; f++) {
+    const u = f / (frames - 1);
+    const zs = slerp(za, zb, u);
+    const zl = lerp(za, zb, u);
+    path.u[f] = u;
+    path.normSlerp[f] = norm(zs);
+    path.normLerp[f] = norm(zl);
+    path.noise.set(kind === "slerp" ? zs : zl, f * size);
+  }
+  return path;
+}
+
 export function norm(v: ArrayLike<number>): number {
   let s = 0;
   for (let i = 0; i < v.length; i++) s += v[i] * v[i];

@@ -4,7 +4,7 @@ import { DEFAULT_SAMPLER } from "../core/config";
 import { toModel, toRaw } from "../core/data";
 import { drawXT, type Problem, runSampler } from "../core/experiment";
 import { makeGrid } from "../core/grids";
-import { ddimInvert, interpolate, norm } from "../core/interpolate";
+import { ddimInvert, interpolationPath } from "../core/interpolate";
 import { quality, type Reference } from "../core/metrics";
 import { Rng, STREAM } from "../core/random";
 import type { NoisePredictor, Spacing } from "../core/types";
@@ -119,19 +119,7 @@ export function interpolateWith(
   req: ParsedInterpolation,
 ): InterpolateResult {
   const [za, zb] = endpointsOf(req);
-  const n = za.length / 2;
-  const u = new Float32Array(req.frames);
-  const noise = new Float32Array(req.frames * 2 * n);
-  const normSlerp = new Float32Array(req.frames);
-  const normLerp = new Float32Array(req.frames);
-  for (let f = 0; f < req.frames; f++) {
-    u[f] = f / (req.frames - 1);
-    const zs = interpolate("slerp", za, zb, u[f]);
-    const zl = interpolate("lerp", za, zb, u[f]);
-    normSlerp[f] = norm(zs);
-    normLerp[f] = norm(zl);
-    noise.set(req.path === "slerp" ? zs : zl, f * 2 * n);
-  }
+  const { u, noise, normSlerp, normLerp } = interpolationPath(req.path, za, zb, req.frames);
   const t0 = now();
   // All frames are decoded in one batched sampler call: DDIM eta=0 acts on each point separately.
   const cfg = { ...DEFAULT_SAMPLER, sampler: "ddim" as const, eta: 0, steps: req.steps };

@@ -5,7 +5,7 @@ import { DEFAULT_PROBLEM, DEFAULT_SAMPLER } from "../../src/core/config";
 import { toModel, tutorialDataset } from "../../src/core/data";
 import { drawXT, makeProblem, oraclePredictor, runSampler } from "../../src/core/experiment";
 import { makeGrid } from "../../src/core/grids";
-import { ddimInvert, interpolate, norm } from "../../src/core/interpolate";
+import { ddimInvert, interpolationPath } from "../../src/core/interpolate";
 import { quality, Reference } from "../../src/core/metrics";
 import type { Engine, ModelChoice, NetworkInfo, SampleRequest, SampleResult } from "../../src/engine/api";
 
@@ -103,19 +103,7 @@ export function fakeEngine(): FakeEngine {
       log.push("interpolate");
       const za = Float64Array.from((req.za ?? []).flat());
       const zb = Float64Array.from((req.zb ?? []).flat());
-      const n = za.length / 2;
-      const u = new Float32Array(req.frames);
-      const noise = new Float32Array(req.frames * 2 * n);
-      const normSlerp = new Float32Array(req.frames);
-      const normLerp = new Float32Array(req.frames);
-      for (let f = 0; f < req.frames; f++) {
-        u[f] = f / (req.frames - 1);
-        const zs = interpolate("slerp", za, zb, u[f]);
-        const zl = interpolate("lerp", za, zb, u[f]);
-        normSlerp[f] = norm(zs);
-        normLerp[f] = norm(zl);
-        noise.set(req.path === "slerp" ? zs : zl, f * 2 * n);
-      }
+      const { u, noise, normSlerp, normLerp } = interpolationPath(req.path, za, zb, req.frames);
       const cfg = { ...DEFAULT_SAMPLER, steps: req.steps };
       const decoded = runSampler(problem, predictor(req.model), cfg, noise, req.seed).raw;
       return { noise, decoded: Float32Array.from(decoded), normSlerp, normLerp, u, ms: 1 };

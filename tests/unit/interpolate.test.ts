@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { toRaw, tutorialDataset } from "../../src/core/data";
 import { drawXT, makeProblem, oraclePredictor } from "../../src/core/experiment";
 import { makeGrid } from "../../src/core/grids";
-import { ddimInvert, interpolate, lerp, norm, slerp } from "../../src/core/interpolate";
+import { ddimInvert, interpolate, interpolationPath, lerp, norm, slerp } from "../../src/core/interpolate";
 import { Rng } from "../../src/core/random";
 import { SAMPLERS } from "../../src/core/samplers";
 import type { Spacing } from "../../src/core/types";
@@ -135,5 +135,25 @@ describe("DDIM inversion: invert, then decode with DDIM eta=0 (SPEC section 7)",
     let s = 0;
     for (let i = 0; i < xT.length; i++) s += (back[i] - xT[i]) ** 2;
     expect(Math.sqrt(s / (xT.length / 2))).toBeLessThan(0.05);
+  });
+});
+
+describe("interpolation path (the frames the worker decodes in one call)", () => {
+  it("frame f is the chosen path at u = f/(frames-1); both norm curves are reported", () => {
+    const za = drawXT(50, 11);
+    const zb = drawXT(50, 12);
+    for (const kind of ["slerp", "lerp"] as const) {
+      const path = interpolationPath(kind, za, zb, 9);
+      expect(path.noise.length).toBe(9 * za.length);
+      expect(Array.from(path.u)).toEqual(Array.from({ length: 9 }, (_, f) => Math.fround(f / 8)));
+      expect(Array.from(path.noise.subarray(0, za.length))).toEqual(Array.from(za));
+      expect(Array.from(path.noise.subarray(8 * za.length))).toEqual(Array.from(zb));
+      const mid = interpolate(kind, za, zb, 0.5);
+      path.noise.subarray(4 * za.length, 5 * za.length).forEach((v, i) => {
+        expect(v).toBeCloseTo(mid[i], 6);
+      });
+      expect(path.normSlerp[4]).toBeCloseTo(norm(slerp(za, zb, 0.5)), 4);
+      expect(path.normLerp[4]).toBeCloseTo(norm(lerp(za, zb, 0.5)), 4);
+    }
   });
 });
