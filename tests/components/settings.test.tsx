@@ -94,7 +94,7 @@ describe("saved files", () => {
   it("rejects a file over the size limit, another version, and accepts a bare network file", () => {
     expect(parseSessionText(" ".repeat(MAX_FILE_BYTES + 1))).toEqual({
       ok: false,
-      error: "the file is 5.0 MB; the limit is 5 MB",
+      error: "the file is 64.0 MB; the limit is 64 MB",
     });
     expect(parseSession({ format: "ddim-lab-session", version: 2 })).toEqual({
       ok: false,
