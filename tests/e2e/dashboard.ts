@@ -173,6 +173,14 @@ export async function overflowing(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const w = document.documentElement.clientWidth;
     const out: string[] = [];
+    // A formula must fit its panel: a sideways scroll hides part of it.
+    for (const f of document.querySelectorAll<HTMLElement>(".panel-formula")) {
+      if (f.scrollWidth > f.clientWidth + 1) {
+        out.push(
+          `formula in #${f.closest("section[id]")?.id ?? "page"} needs ${f.scrollWidth}px of ${f.clientWidth}`,
+        );
+      }
+    }
     for (const el of document.querySelectorAll<HTMLElement>("body *")) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.right <= w + 1) continue;
