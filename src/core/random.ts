@@ -1,5 +1,5 @@
 // The project's one seeded generator (SPEC section 7): xoshiro128** seeded through splitmix32.
-// Every random number in core, model and engine comes from here; no Math.random, no tf.random.
+// Every random number in core, model and engine comes from here; never the platform's or tfjs's own random functions.
 
 function splitmix32(state: number): [number, number] {
   const s = (state + 0x9e3779b9) | 0;
