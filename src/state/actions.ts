@@ -1,9 +1,10 @@
 // What the buttons do: start the engine and load a network, train/pause/resume, reset, and save
 // to or load from a file. Errors land in the store as messages; nothing here throws at the UI.
 import type { TrainProgress } from "../engine/api";
+import type { LossPoint } from "./lossHistory";
 import { makeSession, parseSession, readSessionFile, type Session } from "./persist";
 import { checkSetting, engineSettings, reconcile, type SettingKey, type Settings } from "./settings";
-import { adoptNetwork, appDeps, applyProgress, messageOf, requireEngine, useApp } from "./store";
+import { adoptNetwork, appDeps, applyProgress, messageOf, RESTORED, requireEngine, useApp } from "./store";
 
 /** Creates the engine (once) and loads the saved session, else the shipped pretrained network. */
 export async function start(): Promise<void> {
@@ -131,19 +132,63 @@ export async function train(): Promise<void> {
     target: s.settings.trainSteps,
   });
   try {
+    const previous = await keepPrevious(s);
     adoptNetwork(await s.engine.init(engineSettings(s.settings)));
     useApp.setState({ loss: [], target: s.settings.trainSteps });
     const final = await s.engine.train(s.settings.trainSteps, onProgress);
+    // A diverged run was already reported (message) by its last progress.
+    if (final.state === "diverged" && previous && (await bringBack(previous))) {
+      useApp.setState({ training: "diverged" });
+      return;
+    }
     // Stopped = Reset or a file load replaced the network: theirs to adopt and save, not this run's.
-    // The trained network is adopted before the run reads as idle, so the header never shows the
-    // fresh network's "untrained" label and the panels sample the new weights once, not twice.
+    // The trained network is adopted before the run ends, so the header never shows the fresh
+    // network's "untrained" label and the panels sample the new weights once, not twice.
     if (final.state !== "stopped") await adoptTrained();
-    // A diverged run was already reported by its last progress; the others end idle.
-    if (final.state !== "diverged") useApp.setState({ training: "idle" });
+    useApp.setState({ training: final.state === "diverged" ? "diverged" : "idle" });
     if (final.state !== "stopped") await persistNow();
   } catch (e) {
     useApp.setState({ training: "idle", trainError: `Training failed: ${messageOf(e)}` });
   }
+}
+
+/** The network a new run replaces, with its loss history (null if it cannot be saved). */
+interface Previous {
+  saved: unknown;
+  origin: "pretrained" | "user" | "file";
+  loss: LossPoint[];
+}
+
+async function keepPrevious(s: ReturnType<typeof useApp.getState>): Promise<Previous | null> {
+  const origin = s.network?.origin;
+  if (!s.engine || !origin || origin === "fresh") return null;
+  try {
+    return { saved: await s.engine.saveNetwork(), origin, loss: s.loss };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A run that diverged before its first good chunk has only its random initial weights to fall back
+ * on; a learning rate of 10 must not cost the user the network they had. That network comes back
+ * (nothing is saved over it) and the message says so. False when the run had good chunks: then
+ * its last good checkpoint is kept, as usual.
+ */
+async function bringBack(previous: Previous): Promise<boolean> {
+  const engine = requireEngine();
+  if ((await engine.info()).trainSteps > 0) return false;
+  const info = await engine.loadNetwork(previous.saved, previous.origin);
+  const st = useApp.getState();
+  useApp.setState({
+    settings: reconcile({ ...st.settings, ...info.problem, ...info.config }).settings,
+    trainError: (st.trainError ?? "Training diverged; restored the last good weights.").replace(
+      RESTORED,
+      "nothing was learnt, so your previous network is back",
+    ),
+  });
+  adoptNetwork(info, previous.loss);
+  return true;
 }
 
 /** A pause asked for before the worker's loop started (it was still busy) is applied at its first chunk. */

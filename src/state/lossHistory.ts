@@ -4,7 +4,7 @@
 export interface LossPoint {
   /** Training step at the end of the chunk. */
   step: number;
-  /** Mean loss of the chunk (NaN when the chunk diverged). */
+  /** Mean loss of the chunk (diverged chunks are not recorded). */
   loss: number;
 }
 

@@ -136,16 +136,17 @@ export function adoptNetwork(info: NetworkInfo, loss?: LossPoint[]): void {
 /** Applies one training progress report (called once per chunk). */
 export function applyProgress(p: TrainProgress): void {
   useApp.setState((s) => {
-    const point = chunkPoint(p.step, p.losses);
-    // "done" still reads as running: train() adopts the trained network, then goes idle.
+    // A diverged chunk is not part of the network's history (its weights were thrown away): the
+    // message reports it, and its huge or NaN loss would flatten the log-scale curve.
+    const point = p.state === "diverged" ? null : chunkPoint(p.step, p.losses);
+    // "done" and "diverged" still read as running: train() first settles which network is kept,
+    // then ends the run, so the panels do not sample a network that is about to be replaced.
     const state: TrainingState =
-      p.state === "running" || p.state === "done"
+      p.state === "running" || p.state === "done" || p.state === "diverged"
         ? "running"
         : p.state === "paused"
           ? "paused"
-          : p.state === "diverged"
-            ? "diverged"
-            : "idle";
+          : "idle";
     return {
       step: p.step,
       stepsPerSecond: p.stepsPerSecond > 0 ? p.stepsPerSecond : s.stepsPerSecond,
@@ -156,13 +157,13 @@ export function applyProgress(p: TrainProgress): void {
   });
 }
 
+/** The part of the divergence message that says which weights the network now has. */
+export const RESTORED = "restored the last good weights";
+
 function divergedMessage(p: TrainProgress): string {
   const losses = Array.from(p.losses);
   const first = losses.findIndex((l) => !Number.isFinite(l) || l > 1e3);
   const bad = first >= 0 && !Number.isFinite(losses[first]) ? "NaN" : "exploding";
   const at = p.step + (first >= 0 ? first + 1 : 0);
-  return (
-    `Training diverged at step ${at} (loss ${bad}); restored the last good weights. ` +
-    "Try a lower learning rate."
-  );
+  return `Training diverged at step ${at} (loss ${bad}); ${RESTORED}. ` + "Try a lower learning rate.";
 }

@@ -140,7 +140,8 @@ export function createFakeEngine(): FakeEngine {
           continue;
         }
         const k = Math.min(engine.chunk, steps - done);
-        if (engine.lr >= 1 && n.trainSteps >= engine.chunk) {
+        // lr >= 1 diverges after one good chunk, lr >= 8 at once (before any good chunk).
+        if (engine.lr >= 1 && n.trainSteps >= (engine.lr >= 8 ? 0 : engine.chunk)) {
           const bad = new Float32Array(k).fill(Number.NaN);
           const d = p("diverged", bad, "Training diverged");
           onProgress(d);

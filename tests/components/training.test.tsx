@@ -69,6 +69,32 @@ describe("training panel", () => {
     );
     expect(alert.textContent).toContain("Try a lower learning rate.");
     expect(screen.getByText("Training: stopped: diverged")).toBeTruthy();
+    // The curve is the kept network's history: the good chunk, not the diverged one's NaN.
+    const { loss, step } = useApp.getState();
+    expect(loss.length).toBeGreaterThan(0);
+    expect(loss.every((p) => Number.isFinite(p.loss))).toBe(true);
+    expect(loss.at(-1)?.step).toBe(step);
+  });
+
+  it("a run that diverges before its first good chunk brings the previous network back", async () => {
+    await renderStarted();
+    const before = useApp.getState();
+    expect(before.network?.origin).toBe("pretrained");
+    const user = userEvent.setup();
+    const lr = screen.getByLabelText("Learning rate");
+    await user.clear(lr);
+    await user.type(lr, "10{Enter}");
+    await user.click(screen.getByRole("button", { name: "Train" }));
+    const alert = await screen.findByText(
+      /Training diverged at step 1 \(loss NaN\); nothing was learnt, so your previous network is back/,
+    );
+    expect(alert.textContent).toContain("Try a lower learning rate.");
+    await waitFor(() => expect(useApp.getState().network?.origin).toBe("pretrained"));
+    const after = useApp.getState();
+    expect(after.network?.trainSteps).toBe(before.network?.trainSteps);
+    expect(after.step).toBe(before.step);
+    expect(after.loss).toEqual(before.loss);
+    expect(after.settings.lr).toBe(10); // the knob stays as the user set it, to be lowered
   });
 
   it("a bad knob value gets a message naming the setting and keeps the last good value", async () => {

@@ -294,6 +294,32 @@ async function main(site: Site): Promise<void> {
     return `${got.label}, step ${got.step}, ${got.loss} loss points, column 1 ${got.columns[0].figures.split("; ")[1]}`;
   });
 
+  // 7b. A learning rate of 10 diverges at once: the page says so and the user's network stays.
+  await check(
+    "learning rate 10: the run diverges, the message says so, the trained network stays",
+    async () => {
+      const before = await snapshot(page);
+      const lr = training.getByLabel("Learning rate");
+      await lr.fill("10");
+      await lr.press("Enter");
+      await training.getByRole("button", { name: "Train", exact: true }).click();
+      const alert = training.getByText(/Training diverged at step \d+ .*your previous network is back/);
+      await alert.waitFor({ timeout: LONG });
+      await waitTrainingState(page, "stopped: diverged", 10_000);
+      await waitGridSettled(page);
+      const after = await snapshot(page);
+      expect(after.label === before.label, `header "${before.label}" -> "${after.label}"`);
+      expect(after.loss === before.loss, `loss points ${before.loss} -> ${after.loss}`);
+      expect(
+        after.columns.every((c, i) => c.figures === before.columns[i]?.figures),
+        "the grid's samples changed",
+      );
+      await lr.fill("0.002");
+      await lr.press("Enter");
+      return `"${(await alert.textContent())?.slice(0, 60)}..."; header "${after.label}"`;
+    },
+  );
+
   // 8. Space (focus on the page, not in a field) starts and pauses training.
   await check("Space starts training and Space pauses it ('Training: paused')", async () => {
     const field = training.getByLabel("Training steps");
