@@ -135,21 +135,43 @@ export async function train(): Promise<void> {
     const previous = await keepPrevious(s);
     adoptNetwork(await s.engine.init(engineSettings(s.settings)));
     useApp.setState({ loss: [], target: s.settings.trainSteps });
-    const final = await s.engine.train(s.settings.trainSteps, onProgress);
-    // A diverged run was already reported (message) by its last progress.
-    if (final.state === "diverged" && previous && (await bringBack(previous))) {
-      useApp.setState({ training: "diverged" });
-      return;
-    }
-    // Stopped = Reset or a file load replaced the network: theirs to adopt and save, not this run's.
-    // The trained network is adopted before the run ends, so the header never shows the fresh
-    // network's "untrained" label and the panels sample the new weights once, not twice.
-    if (final.state !== "stopped") await adoptTrained();
-    useApp.setState({ training: final.state === "diverged" ? "diverged" : "idle" });
-    if (final.state !== "stopped") await persistNow();
+    await finishRun(await s.engine.train(s.settings.trainSteps, onProgress), previous);
   } catch (e) {
     useApp.setState({ training: "idle", trainError: `Training failed: ${messageOf(e)}` });
   }
+}
+
+/**
+ * After a divergence the run is paused at its last good checkpoint; Resume goes on from there for
+ * the steps that were left, with the knobs as they are now (a lower learning rate, say).
+ */
+async function continueAfterDivergence(): Promise<void> {
+  const s = useApp.getState();
+  if (!s.engine || s.training !== "diverged") return;
+  pauseWanted = false;
+  const left = Math.max(1, s.target - s.step);
+  useApp.setState({ training: "running", trainError: null, stepsPerSecond: 0 });
+  try {
+    const { lr, batch, emaDecay } = s.settings;
+    await finishRun(await s.engine.train(left, onProgress, { lr, batch, emaDecay }), null);
+  } catch (e) {
+    useApp.setState({ training: "diverged", trainError: `Training failed: ${messageOf(e)}` });
+  }
+}
+
+/** Settles which network a finished run leaves behind, then ends the run and saves it. */
+async function finishRun(final: TrainProgress, previous: Previous | null): Promise<void> {
+  // A diverged run was already reported (message) by its last progress.
+  if (final.state === "diverged" && previous && (await bringBack(previous))) {
+    useApp.setState({ training: "idle" });
+    return;
+  }
+  // Stopped = Reset or a file load replaced the network: theirs to adopt and save, not this run's.
+  // The trained network is adopted before the run ends, so the header never shows the fresh
+  // network's "untrained" label and the panels sample the new weights once, not twice.
+  if (final.state !== "stopped") await adoptTrained();
+  useApp.setState({ training: final.state === "diverged" ? "diverged" : "idle" });
+  if (final.state !== "stopped") await persistNow();
 }
 
 /** The network a new run replaces, with its loss history (null if it cannot be saved). */
@@ -182,10 +204,7 @@ async function bringBack(previous: Previous): Promise<boolean> {
   const st = useApp.getState();
   useApp.setState({
     settings: reconcile({ ...st.settings, ...info.problem, ...info.config }).settings,
-    trainError: (st.trainError ?? "Training diverged; restored the last good weights.").replace(
-      RESTORED,
-      "nothing was learnt, so your previous network is back",
-    ),
+    trainError: `${(st.trainError ?? "Training diverged; ").split(RESTORED)[0]}nothing was learnt, so your previous network is back. Try a lower learning rate.`,
   });
   adoptNetwork(info, previous.loss);
   return true;
@@ -214,6 +233,7 @@ export async function pause(): Promise<void> {
 }
 
 export async function resume(): Promise<void> {
+  if (useApp.getState().training === "diverged") return continueAfterDivergence();
   if (useApp.getState().training !== "paused") return;
   pauseWanted = false;
   useApp.setState({ training: "running" });
@@ -224,7 +244,7 @@ export async function resume(): Promise<void> {
 export function toggleTraining(): void {
   const t = useApp.getState().training;
   if (t === "running") void pause();
-  else if (t === "paused") void resume();
+  else if (t === "paused" || t === "diverged") void resume();
   else void train();
 }
 

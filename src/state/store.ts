@@ -158,12 +158,12 @@ export function applyProgress(p: TrainProgress): void {
 }
 
 /** The part of the divergence message that says which weights the network now has. */
-export const RESTORED = "restored the last good weights";
+export const RESTORED = "restored the last good weights and paused";
 
 function divergedMessage(p: TrainProgress): string {
   const losses = Array.from(p.losses);
   const first = losses.findIndex((l) => !Number.isFinite(l) || l > 1e3);
   const bad = first >= 0 && !Number.isFinite(losses[first]) ? "NaN" : "exploding";
   const at = p.step + (first >= 0 ? first + 1 : 0);
-  return `Training diverged at step ${at} (loss ${bad}); ${RESTORED}. ` + "Try a lower learning rate.";
+  return `Training diverged at step ${at} (loss ${bad}); ${RESTORED}. Lower the learning rate, then press Resume.`;
 }

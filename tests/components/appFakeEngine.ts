@@ -114,8 +114,9 @@ export function createFakeEngine(): FakeEngine {
     async info() {
       return info();
     },
-    async train(steps: number, onProgress: (p: TrainProgress) => void) {
+    async train(steps: number, onProgress: (p: TrainProgress) => void, knobs?: { lr?: number }) {
       engine.calls.push("train");
+      if (knobs?.lr !== undefined) engine.lr = knobs.lr;
       if (!net) throw new Error("no network yet");
       const n = net;
       n.origin = "user";

@@ -57,7 +57,7 @@ describe("training panel", () => {
     expect(useApp.getState().step).toBe(2000);
   });
 
-  it("a diverging learning rate ends paused with the engine's message in place", async () => {
+  it("a diverging learning rate ends paused at the checkpoint with a message; Resume with a lower one goes on", async () => {
     await renderStarted();
     const user = userEvent.setup();
     const lr = screen.getByLabelText("Learning rate");
@@ -65,15 +65,27 @@ describe("training panel", () => {
     await user.type(lr, "5{Enter}");
     await user.click(screen.getByRole("button", { name: "Train" }));
     const alert = await screen.findByText(
-      /Training diverged at step 51 \(loss NaN\); restored the last good weights/,
+      /Training diverged at step 51 \(loss NaN\); restored the last good weights and paused/,
     );
-    expect(alert.textContent).toContain("Try a lower learning rate.");
-    expect(screen.getByText("Training: stopped: diverged")).toBeTruthy();
+    expect(alert.textContent).toContain("Lower the learning rate, then press Resume.");
+    expect(screen.getByText("Training: paused after diverging")).toBeTruthy();
     // The curve is the kept network's history: the good chunk, not the diverged one's NaN.
     const { loss, step } = useApp.getState();
+    expect(step).toBe(50);
     expect(loss.length).toBeGreaterThan(0);
     expect(loss.every((p) => Number.isFinite(p.loss))).toBe(true);
     expect(loss.at(-1)?.step).toBe(step);
+
+    // Lower the learning rate and Resume: the run goes on from the checkpoint to its target.
+    await user.clear(lr);
+    await user.type(lr, "0.001{Enter}");
+    await user.click(screen.getByRole("button", { name: "Resume" }));
+    await waitFor(() => expect(screen.getByText("Training: idle")).toBeTruthy(), { timeout: 10000 });
+    expect(screen.queryByText(/Training diverged/)).toBeNull();
+    const done = useApp.getState();
+    expect(done.step).toBe(2000);
+    expect(done.network?.trainSteps).toBe(2000);
+    expect(done.loss[0]).toEqual(loss[0]); // the history before the divergence is kept
   });
 
   it("a run that diverges before its first good chunk brings the previous network back", async () => {

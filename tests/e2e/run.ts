@@ -305,7 +305,7 @@ async function main(site: Site): Promise<void> {
       await training.getByRole("button", { name: "Train", exact: true }).click();
       const alert = training.getByText(/Training diverged at step \d+ .*your previous network is back/);
       await alert.waitFor({ timeout: LONG });
-      await waitTrainingState(page, "stopped: diverged", 10_000);
+      await waitTrainingState(page, "idle", 10_000);
       await waitGridSettled(page);
       const after = await snapshot(page);
       expect(after.label === before.label, `header "${before.label}" -> "${after.label}"`);

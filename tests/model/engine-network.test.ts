@@ -124,6 +124,11 @@ describe("engine with the network", () => {
     const sample = await engine.sample(req());
     expect(sample.quality.nonFinite).toBe(0);
     expect(sample.samples.every(Number.isFinite)).toBe(true);
+    // The dashboard's Resume after a divergence: the same network goes on with a lower rate.
+    const kept = (await engine.info()).trainSteps;
+    const resumed = await engine.train(30, () => {}, { lr: 1e-3 });
+    expect(resumed.state).toBe("done");
+    expect((await engine.info()).trainSteps).toBe(kept + 30);
     await engine.dispose();
   });
 

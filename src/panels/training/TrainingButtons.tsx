@@ -16,7 +16,7 @@ export function TrainingButtons() {
       <button type="button" className="primary" onClick={() => void train()} disabled={!ready || busy}>
         Train
       </button>
-      {training === "paused" ? (
+      {training === "paused" || training === "diverged" ? (
         <button type="button" onClick={() => void resume()}>
           Resume
         </button>

@@ -8,7 +8,12 @@ import { TrainingStats } from "./TrainingStats";
 
 const FORMULA = String.raw`L(\theta) = \mathbb E_{x_0,\,t,\,\varepsilon}\big\|\varepsilon - \varepsilon_\theta\big(\sqrt{\bar\alpha_t}\,x_0 + \sqrt{1-\bar\alpha_t}\,\varepsilon,\ t\big)\big\|^2`;
 
-const STATE_TEXT = { idle: "idle", running: "training...", paused: "paused", diverged: "stopped: diverged" };
+const STATE_TEXT = {
+  idle: "idle",
+  running: "training...",
+  paused: "paused",
+  diverged: "paused after diverging",
+};
 
 export function TrainingPanel() {
   const training = useApp((s) => s.training);
