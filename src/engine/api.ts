@@ -123,7 +123,8 @@ export interface Engine {
     knobs?: Partial<Pick<TrainConfig, "lr" | "batch" | "emaDecay">>,
   ): Promise<TrainProgress>;
   pause(): Promise<void>;
-  resume(): Promise<void>;
+  /** Resumes a paused run; knobs changed while paused apply from the next chunk on. */
+  resume(knobs?: Partial<Pick<TrainConfig, "lr" | "batch" | "emaDecay">>): Promise<void>;
   stop(): Promise<void>;
   sample(req: SampleRequest): Promise<SampleResult>;
   sampleMany(reqs: SampleRequest[]): Promise<SampleResult[]>;

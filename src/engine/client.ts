@@ -278,7 +278,7 @@ export function createEngineClient(opts: ClientOptions = {}): EngineClient {
     info: () => control("reading the network info", (r) => r.info()),
     train,
     pause: () => control("pausing", (r) => r.pause()),
-    resume: () => control("resuming", (r) => r.resume()),
+    resume: (knobs) => control("resuming", (r) => r.resume(knobs)),
     stop: () => control("stopping", (r) => r.stop()),
     sample: (req) => compute("sampling", (r) => r.sample(req)),
     sampleMany: (reqs) =>

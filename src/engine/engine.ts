@@ -191,7 +191,13 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
     async pause() {
       loop.pause();
     },
-    async resume() {
+    async resume(change) {
+      // Between chunks (engine calls never interleave with a synchronous chunk), so safe to swap.
+      if (change !== undefined && loop.running) {
+        const next = parseTrainKnobs({ ...knobs, ...change });
+        requireNet().setKnobs(next);
+        knobs = next;
+      }
       loop.resume();
     },
     async stop() {

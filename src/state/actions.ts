@@ -234,10 +234,17 @@ export async function pause(): Promise<void> {
 
 export async function resume(): Promise<void> {
   if (useApp.getState().training === "diverged") return continueAfterDivergence();
-  if (useApp.getState().training !== "paused") return;
+  const s = useApp.getState();
+  if (s.training !== "paused") return;
   pauseWanted = false;
   useApp.setState({ training: "running" });
-  await requireEngine().resume();
+  // Knobs changed while paused (a lower learning rate, say) apply from the next chunk on.
+  const { lr, batch, emaDecay } = s.settings;
+  try {
+    await requireEngine().resume({ lr, batch, emaDecay });
+  } catch (e) {
+    useApp.setState({ training: "paused", trainError: `Could not resume: ${messageOf(e)}` });
+  }
 }
 
 /** Space bar: start, pause or resume. */

@@ -162,8 +162,9 @@ export function createFakeEngine(): FakeEngine {
       engine.calls.push("pause");
       paused = true;
     },
-    async resume() {
+    async resume(knobs?: { lr?: number }) {
       engine.calls.push("resume");
+      if (knobs?.lr !== undefined) engine.lr = knobs.lr;
       paused = false;
       wake?.();
     },

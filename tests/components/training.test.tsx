@@ -57,6 +57,23 @@ describe("training panel", () => {
     expect(useApp.getState().step).toBe(2000);
   });
 
+  it("a learning rate changed while paused is used when the run resumes", async () => {
+    const { engine } = await renderStarted();
+    engine.delayMs = 30;
+    const user = userEvent.setup();
+    await user.click(screen.getByRole("button", { name: "Train" }));
+    await waitFor(() => expect(useApp.getState().step).toBeGreaterThan(0));
+    await user.click(screen.getByRole("button", { name: "Pause" }));
+    await waitFor(() => expect(screen.getByText("Training: paused")).toBeTruthy());
+    const lr = screen.getByLabelText("Learning rate");
+    await user.clear(lr);
+    await user.type(lr, "5{Enter}"); // the stand-in engine diverges at lr >= 1
+    engine.delayMs = 0;
+    await user.click(screen.getByRole("button", { name: "Resume" }));
+    await screen.findByText(/Training diverged at step \d+ \(loss NaN\); restored the last good weights/);
+    expect(screen.getByText("Training: paused after diverging")).toBeTruthy();
+  });
+
   it("a diverging learning rate ends paused at the checkpoint with a message; Resume with a lower one goes on", async () => {
     await renderStarted();
     const user = userEvent.setup();

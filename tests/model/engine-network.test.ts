@@ -103,6 +103,34 @@ describe("engine with the network", () => {
     await engine.dispose();
   });
 
+  it("knobs changed while paused apply on resume (a bad one is refused and the run stays paused)", async () => {
+    const engine = createEngine({ chunkSteps: 10 });
+    await engine.init(SETTINGS);
+    const states: string[] = [];
+    let asked = false;
+    const final = await engine.train(
+      100,
+      (p) => {
+        states.push(`${p.state}@${p.step}`);
+        if (p.state === "running" && !asked) {
+          asked = true;
+          void engine.pause();
+        }
+        if (p.state === "paused") {
+          setTimeout(async () => {
+            await expect(engine.resume({ lr: -1 })).rejects.toThrow(/learning rate must be from/);
+            await engine.resume({ lr: 10 }); // far too high: the next chunk diverges
+          }, 10);
+        }
+      },
+      { lr: 1e-3 },
+    );
+    expect(states.slice(0, 2)).toEqual(["running@10", "paused@10"]);
+    expect(final.state).toBe("diverged");
+    expect(final.step).toBe(10);
+    await engine.dispose();
+  });
+
   it("a diverging learning rate ends paused at the last good checkpoint, with finite weights and a message", async () => {
     const engine = createEngine({ chunkSteps: 10 });
     await engine.init({ ...SETTINGS, train: { ...SETTINGS.train, lr: 10 } });

@@ -19,6 +19,8 @@ export function TrainingPanel() {
   const training = useApp((s) => s.training);
   const trainError = useApp((s) => s.trainError);
   const locked = training === "running" || training === "paused";
+  // The optimiser's knobs may change while paused: Resume goes on with them (a lower rate, say).
+  const lockedKnobs = training === "running";
   return (
     <Panel
       id="training"
@@ -32,8 +34,8 @@ export function TrainingPanel() {
         <div>
           <div className="controls-row">
             <SettingField name="trainSteps" disabled={locked} />
-            <SettingField name="lr" disabled={locked} />
-            <SettingField name="batch" disabled={locked} />
+            <SettingField name="lr" disabled={lockedKnobs} />
+            <SettingField name="batch" disabled={lockedKnobs} />
             <SettingField name="width" disabled={locked} />
             <SettingField name="depth" disabled={locked} />
             <SettingField name="seed" disabled={locked} />
@@ -44,7 +46,7 @@ export function TrainingPanel() {
             <div className="controls-row">
               <SettingField name="activation" disabled={locked} />
               <SettingField name="embedDim" disabled={locked} />
-              <SettingField name="emaDecay" disabled={locked} />
+              <SettingField name="emaDecay" disabled={lockedKnobs} />
             </div>
           </details>
           <TrainingButtons />
