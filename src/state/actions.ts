@@ -204,6 +204,7 @@ async function bringBack(previous: Previous): Promise<boolean> {
   const st = useApp.getState();
   useApp.setState({
     settings: reconcile({ ...st.settings, ...info.problem, ...info.config }).settings,
+    target: 0, // no run: the readout shows the kept network's step count, not "N / N"
     trainError: `${(st.trainError ?? "Training diverged; ").split(RESTORED)[0]}nothing was learnt, so your previous network is back. Try a lower learning rate.`,
   });
   adoptNetwork(info, previous.loss);

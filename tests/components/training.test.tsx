@@ -124,6 +124,7 @@ describe("training panel", () => {
     expect(after.step).toBe(before.step);
     expect(after.loss).toEqual(before.loss);
     expect(after.settings.lr).toBe(10); // the knob stays as the user set it, to be lowered
+    expect(screen.queryByRole("progressbar", { name: "Training progress" })).toBeNull();
   });
 
   it("a bad knob value gets a message naming the setting and keeps the last good value", async () => {
