@@ -204,7 +204,9 @@ async function bringBack(previous: Previous): Promise<boolean> {
   const st = useApp.getState();
   useApp.setState({
     settings: reconcile({ ...st.settings, ...info.problem, ...info.config }).settings,
-    target: 0, // no run: the readout shows the kept network's step count, not "N / N"
+    // No run: the readout shows the kept network's step count (set together, not a "0" between).
+    target: 0,
+    step: info.trainSteps,
     trainError: `${(st.trainError ?? "Training diverged; ").split(RESTORED)[0]}nothing was learnt, so your previous network is back. Try a lower learning rate.`,
   });
   adoptNetwork(info, previous.loss);
