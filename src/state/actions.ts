@@ -1,6 +1,6 @@
 // What the buttons do: start the engine and load a network, train/pause/resume, reset, and save
 // to or load from a file. Errors land in the store as messages; nothing here throws at the UI.
-import type { TrainProgress } from "../engine/api";
+import type { NetworkInfo, TrainProgress } from "../engine/api";
 import type { LossPoint } from "./lossHistory";
 import { makeSession, parseSession, readSessionFile, type Session } from "./persist";
 import { checkSetting, engineSettings, reconcile, type SettingKey, type Settings } from "./settings";
@@ -98,10 +98,18 @@ async function applySession(session: Session, origin: "user" | "file"): Promise<
     );
     if (r.ok) (next as Record<string, unknown>)[k] = r.value;
   }
-  // The loaded network defines the problem and the architecture.
-  Object.assign(next, info.problem, info.config);
-  useApp.setState({ settings: reconcile(next).settings, training: "idle", trainError: null });
+  useApp.setState({ settings: shapedBy(info, next), training: "idle", trainError: null });
   adoptNetwork(info, session.loss);
+}
+
+/** Settings with the problem and architecture of a network that became current (it defines them). */
+function shapedBy(info: NetworkInfo, settings: Settings): Settings {
+  return reconcile({ ...settings, ...info.problem, ...info.config }).settings;
+}
+
+/** The optimiser's knobs as the controls have them now (they may change between runs or while paused). */
+function optimiserKnobs({ lr, batch, emaDecay }: Settings) {
+  return { lr, batch, emaDecay };
 }
 
 /** Saves network + settings + loss history to IndexedDB (after a run and on pause). */
@@ -152,8 +160,7 @@ async function continueAfterDivergence(): Promise<void> {
   const left = Math.max(1, s.target - s.step);
   useApp.setState({ training: "running", trainError: null, stepsPerSecond: 0 });
   try {
-    const { lr, batch, emaDecay } = s.settings;
-    await finishRun(await s.engine.train(left, onProgress, { lr, batch, emaDecay }), null);
+    await finishRun(await s.engine.train(left, onProgress, optimiserKnobs(s.settings)), null);
   } catch (e) {
     useApp.setState({ training: "diverged", trainError: `Training failed: ${messageOf(e)}` });
   }
@@ -161,17 +168,28 @@ async function continueAfterDivergence(): Promise<void> {
 
 /** Settles which network a finished run leaves behind, then ends the run and saves it. */
 async function finishRun(final: TrainProgress, previous: Previous | null): Promise<void> {
-  // A diverged run was already reported (message) by its last progress.
-  if (final.state === "diverged" && previous && (await bringBack(previous))) {
+  // Stopped = Reset or a file load replaced the network: theirs to adopt and save, not this run's.
+  if (final.state === "stopped") {
     useApp.setState({ training: "idle" });
     return;
   }
-  // Stopped = Reset or a file load replaced the network: theirs to adopt and save, not this run's.
-  // The trained network is adopted before the run ends, so the header never shows the fresh
-  // network's "untrained" label and the panels sample the new weights once, not twice.
-  if (final.state !== "stopped") await adoptTrained();
-  useApp.setState({ training: final.state === "diverged" ? "diverged" : "idle" });
-  if (final.state !== "stopped") await persistNow();
+  const info = await requireEngine().info();
+  // A diverged run was already reported (message) by its last progress. With nothing learnt,
+  // its checkpoint is the random initial weights: the network it replaced comes back instead.
+  if (final.state === "diverged" && info.trainSteps === 0 && previous) {
+    await bringBack(previous);
+    useApp.setState({ training: "idle" });
+    return;
+  }
+  // The trained network is adopted as the run ends, in one update, so the header never shows the
+  // fresh network's "untrained" label and the panels sample the new weights once, not twice.
+  useApp.setState((st) => ({
+    network: info,
+    step: info.trainSteps,
+    networkVersion: st.networkVersion + 1,
+    training: final.state === "diverged" ? "diverged" : "idle",
+  }));
+  await persistNow();
 }
 
 /** The network a new run replaces, with its loss history (null if it cannot be saved). */
@@ -192,25 +210,20 @@ async function keepPrevious(s: ReturnType<typeof useApp.getState>): Promise<Prev
 }
 
 /**
- * A run that diverged before its first good chunk has only its random initial weights to fall back
- * on; a learning rate of 10 must not cost the user the network they had. That network comes back
- * (nothing is saved over it) and the message says so. False when the run had good chunks: then
- * its last good checkpoint is kept, as usual.
+ * Brings back the network a run replaced (a learning rate of 10 must not cost the user the network
+ * they had); nothing is saved over it, and the divergence message says so.
  */
-async function bringBack(previous: Previous): Promise<boolean> {
-  const engine = requireEngine();
-  if ((await engine.info()).trainSteps > 0) return false;
-  const info = await engine.loadNetwork(previous.saved, previous.origin);
+async function bringBack(previous: Previous): Promise<void> {
+  const info = await requireEngine().loadNetwork(previous.saved, previous.origin);
   const st = useApp.getState();
   useApp.setState({
-    settings: reconcile({ ...st.settings, ...info.problem, ...info.config }).settings,
+    settings: shapedBy(info, st.settings),
     // No run: the readout shows the kept network's step count (set together, not a "0" between).
     target: 0,
     step: info.trainSteps,
     trainError: `${(st.trainError ?? "Training diverged; ").split(RESTORED)[0]}nothing was learnt, so your previous network is back. Try a lower learning rate.`,
   });
   adoptNetwork(info, previous.loss);
-  return true;
 }
 
 /** A pause asked for before the worker's loop started (it was still busy) is applied at its first chunk. */
@@ -224,11 +237,6 @@ function onProgress(p: TrainProgress): void {
   if (p.state === "paused") void persistNow();
 }
 
-async function adoptTrained(): Promise<void> {
-  const info = await requireEngine().info();
-  useApp.setState((st) => ({ network: info, step: info.trainSteps, networkVersion: st.networkVersion + 1 }));
-}
-
 export async function pause(): Promise<void> {
   if (useApp.getState().training !== "running") return;
   pauseWanted = true;
@@ -236,15 +244,14 @@ export async function pause(): Promise<void> {
 }
 
 export async function resume(): Promise<void> {
-  if (useApp.getState().training === "diverged") return continueAfterDivergence();
   const s = useApp.getState();
+  if (s.training === "diverged") return continueAfterDivergence();
   if (s.training !== "paused") return;
   pauseWanted = false;
   useApp.setState({ training: "running" });
   // Knobs changed while paused (a lower learning rate, say) apply from the next chunk on.
-  const { lr, batch, emaDecay } = s.settings;
   try {
-    await requireEngine().resume({ lr, batch, emaDecay });
+    await requireEngine().resume(optimiserKnobs(s.settings));
   } catch (e) {
     useApp.setState({ training: "paused", trainError: `Could not resume: ${messageOf(e)}` });
   }
