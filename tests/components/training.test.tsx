@@ -23,13 +23,19 @@ async function renderStarted() {
   return t;
 }
 
+/** Types a value into a labelled field and presses Enter, as a user does. */
+async function enter(user: ReturnType<typeof userEvent.setup>, label: string, value: string) {
+  const field = screen.getByLabelText(label);
+  await user.clear(field);
+  await user.type(field, `${value}{Enter}`);
+}
+
 describe("training panel", () => {
   it("shows the pretrained network until the user trains; Train runs, the loss curve grows and the run is saved", async () => {
     const { engine, sessions } = await renderStarted();
     expect(screen.getByText("pretrained network (2000 steps)")).toBeTruthy();
     const user = userEvent.setup();
-    await user.clear(screen.getByLabelText("Training steps"));
-    await user.type(screen.getByLabelText("Training steps"), "300{Enter}");
+    await enter(user, "Training steps", "300");
     await user.click(screen.getByRole("button", { name: "Train" }));
     await waitFor(() => expect(screen.getByText("Training: idle")).toBeTruthy(), { timeout: 5000 });
     expect(engine.calls).toContain("init");
@@ -65,9 +71,7 @@ describe("training panel", () => {
     await waitFor(() => expect(useApp.getState().step).toBeGreaterThan(0));
     await user.click(screen.getByRole("button", { name: "Pause" }));
     await waitFor(() => expect(screen.getByText("Training: paused")).toBeTruthy());
-    const lr = screen.getByLabelText("Learning rate");
-    await user.clear(lr);
-    await user.type(lr, "5{Enter}"); // the stand-in engine diverges at lr >= 1
+    await enter(user, "Learning rate", "5"); // the stand-in engine diverges at lr >= 1
     engine.delayMs = 0;
     await user.click(screen.getByRole("button", { name: "Resume" }));
     await screen.findByText(/Training diverged at step \d+ \(loss NaN\); restored the last good weights/);
@@ -77,9 +81,7 @@ describe("training panel", () => {
   it("a diverging learning rate ends paused at the checkpoint with a message; Resume with a lower one goes on", async () => {
     await renderStarted();
     const user = userEvent.setup();
-    const lr = screen.getByLabelText("Learning rate");
-    await user.clear(lr);
-    await user.type(lr, "5{Enter}");
+    await enter(user, "Learning rate", "5");
     await user.click(screen.getByRole("button", { name: "Train" }));
     const alert = await screen.findByText(
       /Training diverged at step 51 \(loss NaN\); restored the last good weights and paused/,
@@ -94,8 +96,7 @@ describe("training panel", () => {
     expect(loss.at(-1)?.step).toBe(step);
 
     // Lower the learning rate and Resume: the run goes on from the checkpoint to its target.
-    await user.clear(lr);
-    await user.type(lr, "0.001{Enter}");
+    await enter(user, "Learning rate", "0.001");
     await user.click(screen.getByRole("button", { name: "Resume" }));
     await waitFor(() => expect(screen.getByText("Training: idle")).toBeTruthy(), { timeout: 10000 });
     expect(screen.queryByText(/Training diverged/)).toBeNull();
@@ -110,9 +111,7 @@ describe("training panel", () => {
     const before = useApp.getState();
     expect(before.network?.origin).toBe("pretrained");
     const user = userEvent.setup();
-    const lr = screen.getByLabelText("Learning rate");
-    await user.clear(lr);
-    await user.type(lr, "10{Enter}");
+    await enter(user, "Learning rate", "10");
     await user.click(screen.getByRole("button", { name: "Train" }));
     const alert = await screen.findByText(
       /Training diverged at step 1 \(loss NaN\); nothing was learnt, so your previous network is back/,
@@ -134,9 +133,7 @@ describe("training panel", () => {
   it("a bad knob value gets a message naming the setting and keeps the last good value", async () => {
     await renderStarted();
     const user = userEvent.setup();
-    const batch = screen.getByLabelText("Batch size");
-    await user.clear(batch);
-    await user.type(batch, "0{Enter}");
+    await enter(user, "Batch size", "0");
     expect(screen.getByRole("alert").textContent).toBe("batch size must be from 1 to 4096");
     expect(useApp.getState().settings.batch).toBe(256);
   });
