@@ -4,7 +4,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   plugins: [react()],
   test: {
-    include: ["tests/unit/**/*.test.ts", "tests/model/**/*.test.ts", "tests/components/**/*.test.tsx"],
+    // Every *.test.ts(x) under tests/ except the real-browser suites (browser/, e2e/) and benchmarks.
+    include: ["tests/**/*.test.ts", "tests/**/*.test.tsx"],
+    exclude: ["tests/browser/**", "tests/e2e/**", "tests/bench/**", "**/node_modules/**"],
     environment: "node",
     testTimeout: 60_000,
     hookTimeout: 60_000,
