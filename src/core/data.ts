@@ -1,5 +1,5 @@
 // Datasets and standardisation (SPEC sections 1-2).
-import tutorial from "../../public/data/tutorial-mog.json";
+import tutorial from "../../data/tutorial-mog.json";
 import type { Mixture2D } from "./types";
 
 export interface Dataset {
