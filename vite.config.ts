@@ -1,6 +1,7 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
+import { bundleReport } from "./scripts/bundle-report.ts";
 import { META_CSP, securityHeaders } from "./src/pwa/headers.ts";
 import { MANIFEST } from "./src/pwa/manifest.ts";
 
@@ -20,6 +21,7 @@ export default defineConfig({
   plugins: [
     react(),
     cspMeta(),
+    bundleReport("page"),
     VitePWA({
       strategies: "injectManifest",
       srcDir: "src/pwa",
@@ -34,14 +36,14 @@ export default defineConfig({
         // KaTeX ships each font as woff2, woff and ttf; browsers that run this app use woff2.
         globPatterns: ["**/*.{js,css,html,wasm,json,woff2,png,svg}"],
         // The threaded tfjs build is never used (the backend is forced to one thread).
-        globIgnores: ["**/*threaded*"],
+        globIgnores: ["**/*threaded*", "bundle-report.json"],
         // The worker bundle (tfjs) is ~2 MB; the largest allowed file leaves room for it.
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
       },
       devOptions: { enabled: false },
     }),
   ],
-  worker: { format: "es" },
+  worker: { format: "es", plugins: () => [bundleReport("worker")] },
   build: {
     target: "es2022",
     chunkSizeWarningLimit: 2000,

@@ -12,6 +12,7 @@ import { useApp } from "./state/store";
 import { useUrlSync } from "./state/useUrlSync";
 import { isTypingTarget, KeyboardHelp } from "./ui/KeyboardHelp";
 import { NetworkStatus } from "./ui/NetworkStatus";
+import { ShareButton } from "./ui/ShareDialog";
 
 /** The address bar always holds the current settings (useUrlSync), so the link is the view. */
 async function copyLink(): Promise<void> {
@@ -71,6 +72,7 @@ export function App() {
           <button type="button" className="link-button" onClick={() => void copyLink()}>
             Copy link to this view
           </button>
+          <ShareButton />
           <button type="button" className="link-button" onClick={() => setHelp(true)} aria-keyshortcuts="?">
             Keyboard (?)
           </button>

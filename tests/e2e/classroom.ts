@@ -5,13 +5,14 @@
 // the headers, so the probe can tell); that the page raises no CSP violation while it loads and
 // works (cross-origin isolated, grid painted); the Share dialog's QR code; then the offline checks.
 //   npx tsx tests/e2e/classroom.ts      (CHROMIUM_PATH overrides /usr/bin/chromium)
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { build } from "vite";
+import { formatBundle, measureBundle } from "../../scripts/check-bundle";
 import { serve } from "../../scripts/serve";
 import { CSP } from "../../src/pwa/headers";
 import { CHROMIUM, CHROMIUM_ARGS, serveDir } from "../browser/static";
@@ -21,29 +22,47 @@ import { offlineChecks } from "./offline";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 
-/** What the engine's worker may do, asked from inside the worker itself. */
-async function probeWorker(page: Page, foreign: string) {
-  const worker = await until(() => page.workers().find((w) => /worker-.*\.js/.test(w.url())));
-  // A string, not a function: the test runner's transpiler would add helpers the worker lacks.
-  const probe = `(async () => {
-    const tryIt = (f) => { try { f(); return "allowed"; } catch (e) { return "blocked (" + e.name + ")"; } };
-    const evalResult = tryIt(() => (0, eval)("1 + 1"));
-    const fnResult = tryIt(() => new Function("return 1")());
-    const fetchResult = await fetch(${JSON.stringify(foreign)}, { mode: "no-cors" }).then(
-      () => "allowed", (e) => "blocked (" + e.name + ")");
-    return { eval: evalResult, newFunction: fnResult, fetch: fetchResult };
-  })()`;
-  return (await worker.evaluate(probe)) as { eval: string; newFunction: string; fetch: string };
+/**
+ * A worker script the test adds to the build: it tries eval, new Function and a request to another
+ * origin, and posts what happened. It is served exactly like the engine's worker script (same
+ * server, same headers: the first check compares them), and its code runs as the worker's own
+ * code. (Code injected through the DevTools protocol, e.g. Playwright's worker.evaluate, is exempt
+ * from the page's eval restriction, so it cannot be the probe.)
+ */
+const PROBE = `
+const violations = [];
+self.addEventListener("securitypolicyviolation", (e) => violations.push(e.violatedDirective));
+const tryIt = (f) => { try { f(); return "allowed"; } catch (e) { return "blocked (" + e.name + ")"; } };
+self.onmessage = async (m) => {
+  const evalResult = tryIt(() => (0, eval)("1 + 1"));
+  const fnResult = tryIt(() => new Function("return 1")());
+  const fetchResult = await fetch(m.data, { mode: "no-cors" }).then(() => "allowed", (e) => "blocked (" + e.name + ")");
+  await new Promise((r) => setTimeout(r, 50));
+  self.postMessage({ eval: evalResult, newFunction: fnResult, fetch: fetchResult, violations });
+};
+`;
+
+interface Probe {
+  eval: string;
+  newFunction: string;
+  fetch: string;
+  violations: string[];
 }
 
-async function until<T>(get: () => T | undefined, timeout = 60_000): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = get();
-    if (v !== undefined) return v;
-    if (Date.now() - t0 > timeout) throw new Error("timed out");
-    await new Promise((r) => setTimeout(r, 100));
-  }
+async function probeWorker(page: Page, foreign: string): Promise<Probe> {
+  return page.evaluate(
+    (url) =>
+      new Promise<Probe>((ok, fail) => {
+        const w = new Worker("/csp-probe.js", { type: "module" });
+        w.onmessage = (m) => {
+          ok(m.data as Probe);
+          w.terminate();
+        };
+        w.onerror = (e) => fail(new Error(`probe worker failed: ${e.message}`));
+        w.postMessage(url);
+      }),
+    foreign,
+  );
 }
 
 async function main(browser: Browser, dir: string): Promise<void> {
@@ -60,9 +79,18 @@ async function main(browser: Browser, dir: string): Promise<void> {
   const origin = `http://127.0.0.1:${served.port}/`;
   try {
     await check(
+      "bundle: entry chunk and first-paint load within budget, no unexpected library twice",
+      async () => {
+        const f = measureBundle(dir);
+        console.log(formatBundle(f));
+        expect(f.failures.length === 0, f.failures.join("; "));
+        return `entry ${f.entryKb} kB, first paint ${f.initialKb} kB, worker ${f.workerKb} kB gzip`;
+      },
+    );
+    await check(
       "serve: the page, the worker script, sw.js and the wasm carry the CSP and isolation headers",
       async () => {
-        const names = ["", "sw.js", "pretrained/network.json"];
+        const names = ["", "sw.js", "pretrained/network.json", "csp-probe.js"];
         const html = await (await fetch(origin)).text();
         const worker = /assets\/worker-[\w-]+\.js/.exec(
           await (await fetch(`${origin}${/assets\/index-[\w-]+\.js/.exec(html)?.[0]}`)).text(),
@@ -117,7 +145,7 @@ async function main(browser: Browser, dir: string): Promise<void> {
       },
     );
     await check(
-      "CSP: inside the engine's worker eval, new Function and a cross-origin fetch are blocked",
+      "CSP: inside a worker served like the engine's, eval, new Function and a cross-origin fetch are blocked",
       async () => {
         const got = await probeWorker(page, foreignUrl);
         expect(got.eval.startsWith("blocked"), `eval ${got.eval}`);
@@ -129,7 +157,7 @@ async function main(browser: Browser, dir: string): Promise<void> {
     );
     await check("control: the same build served without the headers: the same probe is allowed", async () => {
       const p2 = await context.newPage();
-      await p2.goto(plain.origin);
+      await p2.goto(`${plain.origin}csp-probe.js`); // any page of that origin will do
       const got = await probeWorker(p2, foreignUrl);
       await p2.close();
       expect(got.eval === "allowed" && got.newFunction === "allowed", JSON.stringify(got));
@@ -170,6 +198,7 @@ async function run(): Promise<void> {
     logLevel: "warn",
     build: { outDir: dir, emptyOutDir: true, rolldownOptions: { checks: { bundlerTimings: false } } },
   });
+  writeFileSync(join(dir, "csp-probe.js"), PROBE);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const watchdog = setTimeout(() => {
     console.log("FAIL watchdog (over 6 min)");
