@@ -5,6 +5,7 @@ import { ComparePanel } from "./panels/compare/ComparePanel";
 import { PANEL_SHORTCUTS } from "./panels/compare/usePanelKeys";
 import { DataPanel } from "./panels/data/DataPanel";
 import { InterpolatePanel } from "./panels/interpolate/InterpolatePanel";
+import { LessonBar } from "./panels/lesson/LessonBar";
 import { SchedulePanel } from "./panels/schedule/SchedulePanel";
 import { TrainingPanel } from "./panels/training/TrainingPanel";
 import { start, toggleTraining } from "./state/actions";
@@ -73,6 +74,7 @@ export function App() {
             Copy link to this view
           </button>
           <ShareButton />
+          <LessonBar />
           <button type="button" className="link-button" onClick={() => setHelp(true)} aria-keyshortcuts="?">
             Keyboard (?)
           </button>

@@ -67,7 +67,8 @@ export function ShareDialog({ open, onClose, href }: ShareDialogProps) {
     <dialog
       ref={ref}
       className="modal share-dialog"
-      aria-modal="true"
+      // Only while open: the page's Space shortcut stands down while any aria-modal element exists.
+      aria-modal={open ? "true" : undefined}
       aria-labelledby={`${id}-t`}
       onClose={onClose}
       onCancel={onClose}
