@@ -12,9 +12,17 @@ export interface ExportButtonProps {
   onError?: (message: string) => void;
   /** Replaces the browser download (tests). */
   save?: (blob: Blob, filename: string) => void;
+  className?: string;
 }
 
-export function ExportButton({ label, filename, make, onError, save = download }: ExportButtonProps) {
+export function ExportButton({
+  label,
+  filename,
+  make,
+  onError,
+  save = download,
+  className = "export-button",
+}: ExportButtonProps) {
   const [busy, setBusy] = useState(false);
   const run = async () => {
     setBusy(true);
@@ -29,7 +37,8 @@ export function ExportButton({ label, filename, make, onError, save = download }
   return (
     <button
       type="button"
-      className="export-button"
+      className={className}
+      title={label}
       disabled={busy}
       aria-busy={busy}
       onClick={() => void run()}

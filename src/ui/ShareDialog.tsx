@@ -83,7 +83,7 @@ export function ShareDialog({ open, onClose, href }: ShareDialogProps) {
         </p>
       ) : null}
       {qr ? (
-        <img className="share-qr" src={qr} alt={`QR code for ${link}`} width={240} height={240} />
+        <img className="share-qr" src={qr} alt={`QR code for ${link}`} width={200} height={200} />
       ) : (
         <div className="share-qr" aria-hidden="true" />
       )}

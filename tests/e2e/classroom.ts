@@ -5,7 +5,7 @@
 // the headers, so the probe can tell); that the page raises no CSP violation while it loads and
 // works (cross-origin isolated, grid painted); the Share dialog's QR code; then the offline checks.
 //   npx tsx tests/e2e/classroom.ts      (CHROMIUM_PATH overrides /usr/bin/chromium)
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -18,6 +18,7 @@ import { CSP } from "../../src/pwa/headers";
 import { CHROMIUM, CHROMIUM_ARGS, serveDir } from "../browser/static";
 import { check, expect, finish } from "./checks";
 import { waitGridSettled } from "./dashboard";
+import { exportChecks } from "./exports";
 import { offlineChecks } from "./offline";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -63,6 +64,27 @@ async function probeWorker(page: Page, foreign: string): Promise<Probe> {
       }),
     foreign,
   );
+}
+
+/** The header, the Share dialog and the Export menu at three sizes, to look at (test-results/). */
+async function shots(page: Page): Promise<void> {
+  const out = resolve(ROOT, "test-results");
+  mkdirSync(out, { recursive: true });
+  for (const [w, h] of [
+    [1920, 1080],
+    [1280, 720],
+    [390, 844],
+  ]) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.locator("details.export-menu summary").click();
+    await page.screenshot({ path: join(out, `classroom-export-${w}.png`) });
+    await page.locator("details.export-menu summary").click();
+    await page.getByRole("button", { name: /^Share/ }).click();
+    await page.getByRole("img", { name: /QR code/ }).waitFor();
+    await page.screenshot({ path: join(out, `classroom-share-${w}.png`) });
+    await page.keyboard.press("Escape");
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
 }
 
 async function main(browser: Browser, dir: string): Promise<void> {
@@ -178,7 +200,9 @@ async function main(browser: Browser, dir: string): Promise<void> {
       await dialog.waitFor({ state: "detached" });
       return `"${url}", QR ${size} px`;
     });
+    await shots(page);
     await context.close();
+    await exportChecks(browser, origin);
     await offlineChecks(page, { url: origin, browser });
   } finally {
     await served.close();

@@ -145,6 +145,7 @@ export function LessonBar() {
     <div className="lesson-bar">
       <ExportButton
         label="Save lesson"
+        className="link-button"
         filename="ddim-lab-lesson.json"
         make={async () => json(JSON.stringify(await currentLesson()))}
         onError={reportError}
