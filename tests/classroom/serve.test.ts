@@ -1,6 +1,6 @@
 // scripts/serve.ts (what `npm start` runs): its options are validated, every response carries the
 // security headers, files outside the build are never served, /lan.json lists room addresses.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -98,5 +98,13 @@ describe("share: the students' link", () => {
     expect(studentLink(here, null, [])).toBe(here);
     expect(isLoopback(here)).toBe(true);
     expect(isLoopback("http://192.168.1.20:4173/")).toBe(false);
+  });
+});
+
+describe("docs/deploy.md", () => {
+  it("lists the exact policy the server sends (the doc and the code cannot drift apart)", () => {
+    const doc = readFileSync(join(import.meta.dirname, "../../docs/deploy.md"), "utf8");
+    // The table, Netlify, nginx and Apache snippets.
+    expect(doc.split(CSP).length - 1).toBeGreaterThanOrEqual(4);
   });
 });
