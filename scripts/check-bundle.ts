@@ -21,6 +21,7 @@ const WORKER_USES = [
   "@tensorflow/tfjs-core",
   "@tensorflow/tfjs-backend-wasm",
   "@tensorflow/tfjs-backend-cpu",
+  "@tensorflow/tfjs-backend-webgl",
 ];
 
 export interface BundleFigures {
