@@ -221,7 +221,7 @@ async function main(): Promise<void> {
     console.log("\n   Give students this address (same network):");
     for (const u of s.lan) console.log(`      ${u}`);
     console.log(`\n${await QRCode.toString(s.lan[0], { type: "terminal", small: true })}`);
-    console.log('   The dashboard\'s "Share" button shows the same address as a QR code.');
+    console.log('   The dashboard\'s "Share with the room" button shows the same address as a QR code.');
   } else {
     console.log("\n   No network address found (or --host is not 0.0.0.0): only this machine can open it.");
   }
