@@ -3,7 +3,8 @@
 #   1. installs what the tests need if it is missing (node_modules via npm ci, Debian's chromium);
 #   2. unit, model, engine and component tests (vitest);
 #   3. the real Web Worker in headless Chromium (Node vs Chromium hashes, worker kill/recovery);
-#   4. the dashboard end to end in headless Chromium on the production build (screenshots in docs/).
+#   4. the dashboard end to end in headless Chromium on the production build (screenshots in docs/);
+#   5. serving to a class (scripts/serve.ts headers, CSP in the worker, bundle budget, exports, offline).
 # Ends with one line "test suites: N passed, M failed"; exits 1 if any failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -51,6 +52,7 @@ suite() {
 suite "unit, model, engine and component tests" npx vitest run
 suite "worker in headless Chromium" npx tsx tests/browser/worker.e2e.ts
 suite "dashboard end to end in headless Chromium" npx tsx tests/e2e/run.ts
+suite "classroom: npm start server, CSP, bundle budget, exports, offline (Chromium)" npx tsx tests/e2e/classroom.ts
 
 echo
 printf '%s\n' "${names[@]}"
