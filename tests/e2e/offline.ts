@@ -18,29 +18,42 @@ export async function offlineChecks(_page: Page, site: Pick<Site, "url" | "brows
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   try {
-    await check("offline: after one visit the service worker holds the app (precache complete)", async () => {
-      await page.goto(proxy.origin);
-      await page.getByText("pretrained network (").waitFor({ timeout: 90_000 });
-      await waitGridSettled(page);
-      const cached = await page.evaluate(async () => {
-        const reg = await navigator.serviceWorker.ready;
-        if (reg.active?.state !== "activated") {
-          await new Promise<void>((ok) => reg.active?.addEventListener("statechange", () => ok()));
-        }
-        const names = await caches.keys();
-        const urls: string[] = [];
-        for (const n of names)
-          for (const r of await (await caches.open(n)).keys()) urls.push(new URL(r.url).pathname);
-        return urls;
-      });
-      const need = [/\/index\.html/, /\/assets\/worker-.*\.js/, /\.wasm/, /\/pretrained\/network\.json/];
-      for (const re of need)
+    await check(
+      "offline: after one visit the service worker holds the app (precache complete) and it is installable",
+      async () => {
+        await page.goto(proxy.origin);
+        await page.getByText("pretrained network (").waitFor({ timeout: 90_000 });
+        await waitGridSettled(page);
+        const cached = await page.evaluate(async () => {
+          const reg = await navigator.serviceWorker.ready;
+          if (reg.active?.state !== "activated") {
+            await new Promise<void>((ok) => reg.active?.addEventListener("statechange", () => ok()));
+          }
+          const names = await caches.keys();
+          const urls: string[] = [];
+          for (const n of names)
+            for (const r of await (await caches.open(n)).keys()) urls.push(new URL(r.url).pathname);
+          return urls;
+        });
+        // Chromium's own verdict on "can this be installed as an app" (manifest, icons, worker);
+        // "in-incognito" is the test browser's private profile, not the app.
+        const cdp = await context.newCDPSession(page);
+        const { installabilityErrors } = (await cdp.send("Page.getInstallabilityErrors")) as {
+          installabilityErrors: Array<{ errorId: string }>;
+        };
         expect(
-          cached.some((u) => re.test(u)),
-          `nothing matching ${re} in the cache`,
+          installabilityErrors.length === 0,
+          `not installable: ${installabilityErrors.map((e) => e.errorId).join(", ")}`,
         );
-      return `${cached.length} files cached, ${cached.filter((u) => u.endsWith(".wasm")).length} wasm`;
-    });
+        const need = [/\/index\.html/, /\/assets\/worker-.*\.js/, /\.wasm/, /\/pretrained\/network\.json/];
+        for (const re of need)
+          expect(
+            cached.some((u) => re.test(u)),
+            `nothing matching ${re} in the cache`,
+          );
+        return `${cached.length} files cached, ${cached.filter((u) => u.endsWith(".wasm")).length} wasm; installable`;
+      },
+    );
     await check("offline: server stopped, reload: the pretrained network and the grid are back", async () => {
       await proxy.close();
       const refused = await fetch(proxy.origin).then(
