@@ -221,6 +221,41 @@ describe("every sampler reports its number of network calls (NFE)", () => {
   });
 });
 
+describe("onStep reports x and x0Hat, the clean-data prediction at the step's start", () => {
+  for (const kind of KINDS) {
+    it(`${kind}: x0Hat_i = (x_i - sqrt(1-a) eps(x_i, t_i)) / sqrt(a), and x is the step's result`, () => {
+      const { predictor, schedule } = setup();
+      const grid = makeGrid("trailing", 500, 12);
+      const xT = drawXT(20, 3);
+      const before: Float64Array[] = [Float64Array.from(xT)];
+      const hats: Float64Array[] = [];
+      const out = SAMPLERS[kind]({
+        predictor,
+        schedule,
+        grid,
+        xT,
+        rng: new Rng(3, STREAM.z),
+        eta: 0.5,
+        onStep: (i, x, x0Hat) => {
+          expect(i).toBe(hats.length);
+          before.push(Float64Array.from(x));
+          hats.push(Float64Array.from(x0Hat));
+        },
+      });
+      expect(hats.length).toBe(grid.length);
+      expect(bits(before[grid.length])).toEqual(bits(out.x));
+      for (let i = 0; i < grid.length; i++) {
+        const a = schedule.abar[grid[i]];
+        const e = predictor(before[i], grid[i]);
+        const want = before[i].map((v, j) => (v - Math.sqrt(1 - a) * e[j]) / Math.sqrt(a));
+        expect(maxAbsDiff(hats[i], want), `step ${i}`).toBeLessThan(1e-12);
+      }
+      // not vacuous: early predictions differ from late ones
+      expect(maxAbsDiff(hats[0], hats[grid.length - 1])).toBeGreaterThan(1e-3);
+    });
+  }
+});
+
 describe("bad settings are rejected with a clear message", () => {
   const { problem, predictor, schedule } = setup();
   const base: SamplerInput = {

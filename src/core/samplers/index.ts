@@ -3,7 +3,8 @@ import type { SamplerKind } from "../types";
 import { ddim } from "./ddim";
 import { ddpm } from "./ddpm";
 import { dpmpp2m } from "./dpmpp2m";
-import { euler, heun } from "./euler";
+import { euler } from "./euler";
+import { heun } from "./heun";
 import type { Sampler } from "./types";
 
 export const SAMPLERS: Record<SamplerKind, Sampler> = { ddim, ddpm, euler, heun, dpmpp2m };
@@ -17,4 +18,4 @@ export const SAMPLER_LABELS: Record<SamplerKind, string> = {
 };
 
 export { checkEta } from "./ddim";
-export type { Sampler, SamplerInput, SamplerOutput } from "./types";
+export type { Sampler, SamplerInput, SamplerOutput, StepCallback } from "./types";
