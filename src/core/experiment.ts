@@ -75,7 +75,7 @@ export function runSampler(
   onStep?: StepCallback,
 ): SampleRun {
   const grid = makeGrid(cfg.spacing, problem.config.T, cfg.steps);
-  const { x, nfe } = SAMPLERS[cfg.sampler]({
+  const { x, nfe } = SAMPLERS[cfg.sampler].run({
     predictor,
     schedule: problem.schedule,
     grid,

@@ -86,7 +86,7 @@ describe("DDIM inversion: invert, then decode with DDIM eta=0 (SPEC section 7)",
   function roundTrip(spacing: Spacing, S: number): { rmse: number; nfe: number } {
     const grid = makeGrid(spacing, 500, S);
     const inv = ddimInvert(predictor, problem.schedule, grid, problem.modelPoints);
-    const dec = SAMPLERS.ddim({
+    const dec = SAMPLERS.ddim.run({
       predictor,
       schedule: problem.schedule,
       grid,
@@ -130,7 +130,14 @@ describe("DDIM inversion: invert, then decode with DDIM eta=0 (SPEC section 7)",
   it("decode then invert recovers x_T (the other direction of the round trip)", () => {
     const grid = makeGrid("trailing", 500, 200);
     const xT = drawXT(200, 3);
-    const x0 = SAMPLERS.ddim({ predictor, schedule: problem.schedule, grid, xT, rng: new Rng(0), eta: 0 }).x;
+    const x0 = SAMPLERS.ddim.run({
+      predictor,
+      schedule: problem.schedule,
+      grid,
+      xT,
+      rng: new Rng(0),
+      eta: 0,
+    }).x;
     const back = ddimInvert(predictor, problem.schedule, grid, x0).x;
     let s = 0;
     for (let i = 0; i < xT.length; i++) s += (back[i] - xT[i]) ** 2;
