@@ -1,4 +1,4 @@
-// Sampler identities and contracts (SPEC section 6), all with the perfect network so that every
+// Sampler identities and contracts (docs/math.md, "Samplers"), all with the perfect network so that every
 // difference comes from the sampler.
 import { describe, expect, it } from "vitest";
 import { tutorialDataset } from "../../src/core/data";
@@ -108,7 +108,7 @@ describe("DDIM eta=1 equals DDPM ancestral (small variance) given the same z's",
   });
 });
 
-describe("Euler in sigma space equals DDIM eta=0 (SPEC section 6)", () => {
+describe("Euler in sigma space equals DDIM eta=0", () => {
   for (const [units, schedule] of [
     ["standardized", "linear"],
     ["raw", "linear"],

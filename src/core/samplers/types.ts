@@ -2,7 +2,7 @@ import type { Rng } from "../random";
 import type { Schedule } from "../schedule";
 import type { DdpmVariance, NoisePredictor } from "../types";
 
-/** Everything a sampler needs (SPEC section 6). All samplers take the same predictor and x_T. */
+/** Everything a sampler needs (docs/math.md, "Samplers"). All samplers take the same predictor and x_T. */
 export type StepCallback = (i: number, x: Float64Array, x0Hat: Float64Array) => void;
 
 export interface SamplerInput {
