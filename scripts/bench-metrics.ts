@@ -43,9 +43,13 @@ const old = median(() => hypotEnergy(samples, ref.points, ref.selfTerm));
 const ed = median(() => energyEstimate(samples, ref.points, ref.stats));
 const all = median(() => quality(samples, ref));
 const check = Math.abs(hypotEnergy(samples, ref.points, ref.selfTerm) - quality(samples, ref).energyDistance);
-console.log(`quality figures, 1000 points vs a ${ref.points.length / 2}-point reference, medians of ${rounds} rounds:`);
+console.log(
+  `quality figures, 1000 points vs a ${ref.points.length / 2}-point reference, medians of ${rounds} rounds:`,
+);
 console.log(`  energy distance, Math.hypot (before):     ${old.toFixed(1)} ms`);
-console.log(`  energy distance + SE, Math.sqrt (now):    ${ed.toFixed(1)} ms  (${(old / ed).toFixed(1)}x faster)`);
+console.log(
+  `  energy distance + SE, Math.sqrt (now):    ${ed.toFixed(1)} ms  (${(old / ed).toFixed(1)}x faster)`,
+);
 console.log(`  all quality figures (now):                ${all.toFixed(1)} ms  (goal <= 15 ms)`);
 console.log(`  reference sample stats (once per page):   ${refMs.toFixed(1)} ms`);
 console.log(`  |ED before - ED now| = ${check.toExponential(1)} (same estimate)`);
