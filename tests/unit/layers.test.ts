@@ -28,6 +28,8 @@ const CASES: [string, string, boolean][] = [
   ["src/core/samplers/c.ts", "../grids", false],
   ["src/core/datasets/a.ts", "../../panels/data/DataPanel", true],
   ["src/core/datasets/b.ts", "../config", false],
+  ["src/core/datasets/sub/a.ts", "../../config", false],
+  ["src/core/datasets/sub/b.ts", "../../../state/store", true],
   // model and engine never import state, panels, ui or React
   ["src/model/a.ts", "../state/store", true],
   ["src/model/b.ts", "../ui/fields", true],
