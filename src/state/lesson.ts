@@ -2,17 +2,17 @@
 // state: the settings, the trained network with its loss history (a session, as in persist.ts),
 // the comparison columns and the x_T seed. Versioned and validated like network files: the whole
 // file is checked before anything is loaded, so a bad file changes nothing.
-import { z } from "zod";
-import { SamplerSchema, SEED_MAX } from "../core/config";
+import { MAX_COLUMNS, MODELS, SamplerSchema, SEED_MAX } from "../core/config";
+import { z } from "../core/zod";
 import { loadFromFile } from "./actions";
-import { type CompareColumn, MODEL_CHOICES, useCompare } from "./compare";
+import { type CompareColumn, useCompare } from "./compare";
 import { MAX_FILE_BYTES, makeSession, parseSession, type Session } from "./persist";
 import { requireEngine, useApp } from "./store";
 
 export const LESSON_FORMAT = "ddim-lab-lesson";
 export const LESSON_VERSION = 1;
 /** The comparison grid holds at most this many columns. */
-export const MAX_LESSON_COLUMNS = 6;
+export const MAX_LESSON_COLUMNS = MAX_COLUMNS;
 
 export interface Lesson {
   format: typeof LESSON_FORMAT;
@@ -28,9 +28,7 @@ export interface Lesson {
 
 const ColumnSchema = z.strictObject({
   sampler: SamplerSchema,
-  model: z.enum(MODEL_CHOICES as [string, ...string[]], {
-    error: `model must be one of ${MODEL_CHOICES.join(", ")}`,
-  }),
+  model: z.enum(MODELS, { error: `model must be one of ${MODELS.join(", ")}` }),
 });
 const LessonSchema = z.object({
   savedAt: z.string().max(100, { error: "savedAt must be a date of at most 100 characters" }),
