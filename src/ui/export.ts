@@ -130,20 +130,21 @@ export async function figurePng(figure: Element, scale = 2): Promise<Blob> {
 
 export interface PlotRef {
   el: Element;
-  /** What a person calls it: the figure's own name, caption, or the panel and chart headings. */
+  /** The panel it is in (its heading), for grouping. */
+  panel: string;
+  /** What a person calls it: the figure's own name, its caption, or the chart's heading. */
   label: string;
 }
 
-function plotLabel(el: Element): string {
+function plotLabel(el: Element): { panel: string; label: string } {
   const named =
     el.getAttribute("aria-label") ?? el.querySelector("canvas[aria-label]")?.getAttribute("aria-label");
   const caption = el.querySelector("figcaption")?.textContent?.trim();
   const section = el.closest("section");
-  const panel = el.closest("[id]")?.querySelector("h2")?.textContent?.trim();
+  const panel = el.closest("[id]")?.querySelector("h2")?.textContent?.trim() || "Other plots";
   const heading =
     section?.getAttribute("aria-label") ?? section?.querySelector("h3, h4")?.textContent?.trim();
-  const own = named || caption?.split(".")[0] || heading || "plot";
-  return panel && !own.includes(panel) ? `${panel}: ${own}` : own;
+  return { panel, label: (named || caption?.split(".")[0] || heading || "plot").slice(0, 80) };
 }
 
 /** Every plot on the page (canvas figures and recharts charts), outermost element once each. */
@@ -157,10 +158,9 @@ export function findPlots(root: ParentNode = document): PlotRef[] {
   const outer = candidates.filter((el) => !candidates.some((o) => o !== el && o.contains(el)));
   const seen = new Map<string, number>();
   return outer.map((el) => {
-    let label = plotLabel(el).slice(0, 80);
-    const k = seen.get(label) ?? 0;
-    seen.set(label, k + 1);
-    if (k > 0) label = `${label} (${k + 1})`;
-    return { el, label };
+    const { panel, label } = plotLabel(el);
+    const k = seen.get(`${panel}\n${label}`) ?? 0;
+    seen.set(`${panel}\n${label}`, k + 1);
+    return { el, panel, label: k > 0 ? `${label} (${k + 1})` : label };
   });
 }

@@ -69,11 +69,11 @@ describe("findPlots", () => {
         </section>
         <figure><p>no picture here</p></figure>
       </main>`;
-    expect(findPlots(document).map((p) => p.label)).toEqual([
-      "Training loss", // already names its panel
-      "Sampler comparison: DDIM samples",
-      "Sampler comparison: DDIM samples (2)",
-      "Sampler comparison: Quality against steps",
+    expect(findPlots(document).map((p) => `${p.panel} / ${p.label}`)).toEqual([
+      "Training / Training loss",
+      "Sampler comparison / DDIM samples",
+      "Sampler comparison / DDIM samples (2)",
+      "Sampler comparison / Quality against steps",
     ]);
   });
 });

@@ -43,13 +43,13 @@ export async function exportChecks(browser: Browser, origin: string): Promise<vo
       if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open)))
         await menu.locator("summary").click();
     };
-    for (const [name, pattern] of [
-      ["a sampler column's scatter (canvas)", /^Sampler comparison: /],
-      ["the schedule chart (recharts SVG)", /^Noise schedule/],
+    for (const [name, panel] of [
+      ["a sampler column's scatter (canvas)", "Sampler comparison"],
+      ["the schedule chart (recharts SVG)", "Noise schedule and timestep grid"],
     ] as const) {
       await check(`export: PNG of ${name} is the plot, not a blank image`, async () => {
         await openMenu();
-        const button = menu.getByRole("button", { name: pattern }).first();
+        const button = menu.getByRole("group", { name: panel }).getByRole("button").first();
         const label = await button.textContent();
         const png = await downloadOf(page, () => button.click());
         expect(png.subarray(1, 4).toString() === "PNG", "not a PNG file");

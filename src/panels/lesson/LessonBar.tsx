@@ -44,14 +44,21 @@ function ExportMenu() {
         <section aria-label="Plots as PNG">
           <h3>Plots (PNG)</h3>
           {plots.length === 0 ? <p>No plot on the page yet.</p> : null}
-          {plots.map((p) => (
-            <ExportButton
-              key={p.label}
-              label={p.label}
-              filename={`ddim-lab-${fileSlug(p.label)}.png`}
-              make={() => figurePng(p.el)}
-              onError={reportError}
-            />
+          {[...new Set(plots.map((p) => p.panel))].map((panel) => (
+            <div key={panel} role="group" aria-label={panel} className="export-group">
+              <h4>{panel}</h4>
+              {plots
+                .filter((p) => p.panel === panel)
+                .map((p) => (
+                  <ExportButton
+                    key={p.label}
+                    label={p.label}
+                    filename={`ddim-lab-${fileSlug(`${panel} ${p.label}`)}.png`}
+                    make={() => figurePng(p.el)}
+                    onError={reportError}
+                  />
+                ))}
+            </div>
           ))}
         </section>
         <section aria-label="Samples of a column">
