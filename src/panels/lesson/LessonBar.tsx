@@ -45,8 +45,8 @@ function ExportMenu() {
           <h3>Plots (PNG)</h3>
           {plots.length === 0 ? <p>No plot on the page yet.</p> : null}
           {[...new Set(plots.map((p) => p.panel))].map((panel) => (
-            <div key={panel} role="group" aria-label={panel} className="export-group">
-              <h4>{panel}</h4>
+            <fieldset key={panel} className="export-group">
+              <legend>{panel}</legend>
               {plots
                 .filter((p) => p.panel === panel)
                 .map((p) => (
@@ -58,7 +58,7 @@ function ExportMenu() {
                     onError={reportError}
                   />
                 ))}
-            </div>
+            </fieldset>
           ))}
         </section>
         <section aria-label="Samples of a column">
