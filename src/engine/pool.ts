@@ -31,9 +31,9 @@ export function isCancelled(e: unknown): boolean {
   return e instanceof CancelledError || (e instanceof Error && e.name === "CancelledError");
 }
 
-/** Points per unit: up to 4 units of at least 256 points; a function of n only. */
+/** Points per unit: up to 4 units (the largest pool) of about 250 points or more; a function of n only. */
 export function unitRanges(n: number): [number, number][] {
-  const units = Math.max(1, Math.min(4, Math.floor(n / 256)));
+  const units = Math.max(1, Math.min(4, Math.floor(n / 250)));
   const size = Math.ceil(n / units);
   const out: [number, number][] = [];
   for (let a = 0; a < n; a += size) out.push([a, Math.min(n, a + size)]);
