@@ -67,7 +67,7 @@ export function engineWorkers(
       addEventListener: (type: string, fn: (ev: unknown) => void) => {
         if (type === "message") port1.addEventListener("message", fn as never);
       },
-      removeEventListener: (type: string, fn: (ev: unknown) => void) =>
+      removeEventListener: (_type: string, fn: (ev: unknown) => void) =>
         port1.removeEventListener("message", fn as never),
       start: () => port1.start(),
       terminate: () => {
