@@ -1,4 +1,4 @@
-// Validation of every engine request (issue 5 item 1): the settings go through core/config's
+// Validation of every engine request: the settings go through core/config's
 // schemas, steps are checked against T, and the rest (n, seed, arrays) is checked here, so nothing
 // reaches tfjs unvalidated. Each failure throws an Error whose message names the setting.
 import {

@@ -1,4 +1,4 @@
-// The client's reliability (issue 5 item 3) against stand-in workers on a MessageChannel: a hung
+// The client's reliability against stand-in workers on a MessageChannel: a hung
 // call times out and the worker is replaced with the last saved network reloaded; a backend that
 // cannot start falls back to cpu; an error event restarts the worker. (The real worker in
 // Chromium: tests/browser/worker.e2e.ts.)

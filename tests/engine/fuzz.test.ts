@@ -1,4 +1,4 @@
-// Property tests (issue 5): random engine requests and corrupted network files either work or are
+// Property tests: random engine requests and corrupted network files either work or are
 // rejected with a clear Error; a rejection never changes the current network.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
