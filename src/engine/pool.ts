@@ -15,8 +15,12 @@ import type { UnitResult } from "./units";
 export interface PoolMember {
   /** Runs one call on this member's worker; rejects when the worker dies or the call times out. */
   run<T>(what: string, fn: (r: EngineWithControl) => Promise<T>): Promise<T>;
-  /** Brings the member's network to `stamp` (the main worker's); absent on the main worker. */
-  sync?(stamp: string): Promise<void>;
+  /**
+   * True when the member holds the network at `stamp` (the main worker's) and can take a unit now;
+   * otherwise starts getting there in the background and calls `ready` when done. Absent on the
+   * main worker. A member still starting never holds up a unit another member could run.
+   */
+  prepare?(stamp: string, ready: () => void): boolean;
   /** False once an extra worker has died (its unit is queued again). */
   alive?(): boolean;
   dispose?(): void;
@@ -135,9 +139,10 @@ export class SamplingPool {
       // Without a network the other workers cannot mirror the main one's problem: main only.
       const next = this.calls
         .filter(
-          (c) => !c.done && c.queue.length > 0 && c.stamp !== null && (!member.sync || c.stamp !== "none"),
+          (c) => !c.done && c.queue.length > 0 && c.stamp !== null && (!member.prepare || c.stamp !== "none"),
         )
         .sort((x, y) => x.cost - y.cost || x.seq - y.seq)[0];
+      if (next && member.prepare && !member.prepare(next.stamp ?? "none", () => this.pump())) continue;
       const unit = next?.queue.shift();
       if (next && unit) void this.runUnit(member, next, unit);
     }
@@ -147,7 +152,6 @@ export class SamplingPool {
     this.busy.add(member);
     call.running++;
     try {
-      if (member.sync) await member.sync(call.stamp ?? "none");
       if (call.done) return;
       const { xT } = call;
       const k = call.req.trajectoryPoints ?? 0;
