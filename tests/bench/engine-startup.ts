@@ -23,7 +23,9 @@ async function main(): Promise<void> {
       await site.page.waitForFunction(() => document.getElementById("status")?.textContent === "ready");
       rounds.push(
         await site.page.evaluate(() =>
-          (window as unknown as { ddimTest: { startup(): Promise<Record<string, number>> } }).ddimTest.startup(),
+          (
+            window as unknown as { ddimTest: { startup(): Promise<Record<string, number>> } }
+          ).ddimTest.startup(),
         ),
       );
     }
