@@ -66,7 +66,8 @@ interface Call {
   parts: (UnitResult | undefined)[];
   running: number;
   done: boolean;
-  started: number;
+  /** When its first unit was sent to a worker (its ms run from there, queueing excluded). */
+  started: number | null;
   resolve: (r: SampleResult) => void;
   reject: (e: unknown) => void;
 }
@@ -103,7 +104,7 @@ export class SamplingPool {
         parts: [],
         running: 0,
         done: false,
-        started: performance.now(),
+        started: null,
         resolve,
         reject,
       };
@@ -153,6 +154,7 @@ export class SamplingPool {
     call.running++;
     try {
       if (call.done) return;
+      call.started ??= performance.now();
       const { xT } = call;
       const k = call.req.trajectoryPoints ?? 0;
       const part = await member.run("sampling", (r) =>
@@ -191,7 +193,7 @@ export class SamplingPool {
       samples,
       grid: parts[0].grid,
       nfe: parts[0].nfe,
-      ms: performance.now() - call.started,
+      ms: performance.now() - (call.started ?? performance.now()),
       quality,
     };
     if (warning) result.warning = warning;
