@@ -187,13 +187,15 @@ export class SamplingPool {
   private async finish(member: PoolMember, call: Call): Promise<void> {
     const parts = call.parts as UnitResult[];
     const samples = concat(parts.map((p) => p.samples));
+    // The sampler's time, as a whole run reports it: without the quality figures.
+    const ms = performance.now() - (call.started ?? performance.now());
     const { quality, warning } = await member.run("the quality figures", (r) => r.qualityOf(samples.slice()));
     if (call.done) return;
     const result: SampleResult = {
       samples,
       grid: parts[0].grid,
       nfe: parts[0].nfe,
-      ms: performance.now() - (call.started ?? performance.now()),
+      ms,
       quality,
     };
     if (warning) result.warning = warning;
