@@ -72,15 +72,19 @@ export function launchWorker(
       p.limit,
     );
   };
-  const watchdog = setInterval(
-    () => {
-      if (dead) return;
-      const running = [...pending.values()].find((p) => p.started && p.watched);
-      if (running && Date.now() - lastHeard > limits.silence)
-        onDeath(gen, `the worker stopped answering while ${running.what}`);
-    },
-    Math.max(50, Math.min(1000, limits.silence / 4)),
-  );
+  const tick = Math.max(50, Math.min(1000, limits.silence / 4));
+  let lastTick = Date.now();
+  const watchdog = setInterval(() => {
+    if (dead) return;
+    // A page whose timers were held back (background tab, laptop asleep) cannot tell silence
+    // from its own absence: it starts counting afresh.
+    const now = Date.now();
+    if (now - lastTick > 2 * tick + 1000) lastHeard = now;
+    lastTick = now;
+    const running = [...pending.values()].find((p) => p.started && p.watched);
+    if (running && Date.now() - lastHeard > limits.silence)
+      onDeath(gen, `the worker stopped answering while ${running.what}`);
+  }, tick);
 
   worker.addEventListener("message", (ev: MessageEvent) => {
     lastHeard = Date.now();
