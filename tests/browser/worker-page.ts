@@ -39,7 +39,7 @@ page.ddimTest = {
     try {
       await client.init(SCENARIO_SETTINGS);
       await client.train(50, () => {});
-      await client.saveNetwork(); // the client keeps the last save to reload after a crash
+      await client.saveNetwork(); // the client keeps the newest save or run checkpoint to restore
       const savedSteps = (await client.info()).trainSteps;
       let killed = false;
       const run = client.train(100_000, (p) => {
