@@ -19,8 +19,12 @@ export const DEFAULT_LIMITS = {
   control: 30_000,
   /** A training run must answer a ping this often (between chunks, also while paused). */
   heartbeat: 15_000,
-  /** A running call's worker that sends nothing (no beat, no answer) this long is dead. */
-  silence: 10_000,
+  /**
+   * A running call's worker that sends nothing (no beat, no answer) this long is dead. The worker
+   * beats every second of sampling and after every training chunk; the longest single step (the
+   * largest network, ~2.5 s) fits many times over, even on a machine several jobs share.
+   */
+  silence: 20_000,
 };
 export type Limits = typeof DEFAULT_LIMITS;
 
