@@ -3,7 +3,9 @@
 // Sizes are gzip (what travels over a classroom's wifi). Budgets:
 // - the entry chunk (the page's own code, what must parse before anything shows) <= 250 kB;
 // - everything the page loads before its first paint (entry + modulepreloaded chunks + CSS) has a
-//   ceiling just above today's figure, so a new eager import shows up as a failure;
+//   ceiling a little above today's figure (337 kB), so a new eager library shows up as a failure.
+//   recharts (115 kB) is the largest part of it; loading the charts lazily (React.lazy at the
+//   panels, with a placeholder of the chart's fixed height) would bring it to about 220 kB;
 // - no npm package in both the page's and the worker's bundles, except the ones listed in
 //   KNOWN_SHARED (the worker is a separate build, so a library both need is shipped twice).
 import { existsSync, readFileSync, statSync } from "node:fs";
@@ -13,7 +15,7 @@ import { gzipSync } from "node:zlib";
 import { type BundleReport, REPORT_FILE } from "./bundle-report";
 
 export const ENTRY_BUDGET_KB = 250;
-export const INITIAL_BUDGET_KB = 340;
+export const INITIAL_BUDGET_KB = 360;
 /** Needed on both sides today: settings/network-file validation (zod) and the worker RPC (comlink). */
 export const KNOWN_SHARED = ["zod", "comlink"];
 /** What the engine worker can run: core tfjs and the backends a setting can pick. */
