@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test of DDIM Lab, the command behind `npm test` (README) and CI (.ci/run):
 #   1. installs what the tests need if it is missing (node_modules via npm ci, Debian's chromium);
+#   then builds the wasm-simd kernel (generated, not committed);
 #   2. unit, model, engine and component tests (vitest);
 #   3. the real Web Worker in headless Chromium (Node vs Chromium hashes, worker kill/recovery);
 #   4. the dashboard end to end in headless Chromium on the production build (screenshots in docs/).
@@ -29,6 +30,9 @@ if [ ! -x "$CHROMIUM" ]; then
     exit 1
   fi
 fi
+
+echo "== building the wasm-simd kernel (npm run build:kernel)"
+npm run --silent build:kernel || { echo "error: building the kernel (kernel/index.ts) failed"; exit 1; }
 
 passed=0
 failed=0
