@@ -3,7 +3,7 @@
 // webgl works in a worker but is software-rendered here.
 import * as tf from "@tensorflow/tfjs";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
-import { KERNEL_LABEL, kernelActive, loadKernel, setKernelEnabled } from "./kernel/load";
+import { KERNEL_LABEL, kernelActive, kernelPreferred, loadKernel, setKernelEnabled } from "./kernel/load";
 
 export type BackendName = "wasm" | "cpu" | "webgl";
 
@@ -15,7 +15,8 @@ export interface BackendOptions {
    */
   wasmPaths?: string | Record<string, string>;
   /**
-   * Use the wasm-simd kernel for predictions and training on "wasm" (default true; it is loaded
+   * Use the wasm-simd kernel for predictions and training on "wasm" (default: true, or what
+   * preferKernel set; it is loaded
    * here and skipped, staying on tfjs, where WebAssembly SIMD or the file is missing). false runs
    * everything on tfjs (the reference, and the bench's comparison).
    */
@@ -29,7 +30,7 @@ export interface BackendOptions {
 export async function setupBackend(name: BackendName, opts: BackendOptions = {}): Promise<BackendName> {
   // Production mode: no debug checks, and no "install tfjs-node" banner from the cpu backend.
   tf.enableProdMode();
-  const wantKernel = name === "wasm" && opts.kernel !== false;
+  const wantKernel = name === "wasm" && (opts.kernel ?? kernelPreferred());
   setKernelEnabled(wantKernel);
   if (wantKernel) await loadKernel();
   if (tf.getBackend() === name) return name;

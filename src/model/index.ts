@@ -13,7 +13,14 @@ export {
   numTensors,
   setupBackend,
 } from "./backend";
-export { KERNEL_LABEL, kernelActive, kernelFailure, loadKernel, simdSupported } from "./kernel/load";
+export {
+  KERNEL_LABEL,
+  kernelActive,
+  kernelFailure,
+  loadKernel,
+  preferKernel,
+  simdSupported,
+} from "./kernel/load";
 export { KernelNet, TILE } from "./kernel/net";
 export type { DenseKind } from "./layers";
 export { EpsNetwork, initialWeights, type NetworkMeta, type TrainSettings, weightShapes } from "./network";

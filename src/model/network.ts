@@ -14,8 +14,8 @@ import type { Standardizer } from "../core/data";
 import { Rng, STREAM } from "../core/random";
 import type { NoisePredictor } from "../core/types";
 import { embeddingRow, networkInput, timestepTable } from "./embedding";
-import { KernelNet } from "./kernel/net";
 import { kernelActive, kernelModule } from "./kernel/load";
+import { KernelNet } from "./kernel/net";
 import { activate, type DenseKind, dense } from "./layers";
 
 /** [rows, cols] of every weight tensor in order W0, b0, W1, b1, ... (b has rows = 1). */

@@ -98,7 +98,14 @@ export class Trainer {
    * float64, stored as float32) and eps (rows of stride epsStride from epsOff). The tfjs and
    * kernel paths share it, so both train on exactly the same batches.
    */
-  private drawInto(x: Float32Array, xOff: number, xStride: number, eps: Float32Array, epsOff: number, epsStride: number): void {
+  private drawInto(
+    x: Float32Array,
+    xOff: number,
+    xStride: number,
+    eps: Float32Array,
+    epsOff: number,
+    epsStride: number,
+  ): void {
     const n = this.data.length / 2;
     const T = this.net.problem.T;
     for (let i = 0; i < this.batch; i++) {

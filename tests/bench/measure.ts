@@ -11,6 +11,8 @@ import type { Engine } from "../../src/engine/api";
 
 export interface BenchPlan {
   backend: "wasm" | "cpu";
+  /** false: plain tfjs (the wasm-simd kernel off); default: whatever the backend does by default. */
+  kernel?: boolean;
   /** Training steps per timed run (after one warm-up run of a tenth of it). */
   trainSteps: number;
   trainRuns: number;

@@ -10,8 +10,8 @@ let loading: Promise<WebAssembly.Module | null> | null = null;
 
 /** The smallest module using a v128 instruction: validates only where WebAssembly SIMD exists. */
 const SIMD_PROBE = new Uint8Array([
-  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253,
-  98, 11,
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98,
+  11,
 ]);
 
 export function simdSupported(): boolean {
@@ -74,6 +74,17 @@ export function kernelFailure(): string | null {
 
 /** Whether networks with compute "auto" use the kernel (set by setupBackend). */
 let enabled = false;
+/** setupBackend's default for its `kernel` option (true; the bench's tfjs worker sets false). */
+let preferred = true;
+
+/** Sets setupBackend's default: false keeps every later setupBackend on plain tfjs. */
+export function preferKernel(on: boolean): void {
+  preferred = on;
+}
+
+export function kernelPreferred(): boolean {
+  return preferred;
+}
 
 export function setKernelEnabled(on: boolean): void {
   enabled = on;

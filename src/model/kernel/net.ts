@@ -12,8 +12,18 @@ interface KernelExports {
   memory: WebAssembly.Memory;
   heapBase(): number;
   gemm(
-    a: number, ars: number, aks: number, b: number, ldb: number, c: number, ldc: number,
-    bias: number, M: number, K: number, N: number, acc: number,
+    a: number,
+    ars: number,
+    aks: number,
+    b: number,
+    ldb: number,
+    c: number,
+    ldc: number,
+    bias: number,
+    M: number,
+    K: number,
+    N: number,
+    acc: number,
   ): void;
   activate(z: number, d: number, n: number, kind: number): void;
   mulInto(dh: number, d: number, dz: number, n: number): void;
@@ -22,8 +32,20 @@ interface KernelExports {
   transpose(w: number, wt: number, K: number, N: number, ldw: number, ldt: number): void;
   zero(p: number, n: number): void;
   adam(
-    w: number, g: number, m: number, v: number, e: number, n: number,
-    b1: number, c1: number, b2: number, c2: number, eps: number, lrT: number, d: number, cd: number,
+    w: number,
+    g: number,
+    m: number,
+    v: number,
+    e: number,
+    n: number,
+    b1: number,
+    c1: number,
+    b2: number,
+    c2: number,
+    eps: number,
+    lrT: number,
+    d: number,
+    cd: number,
   ): void;
   absSum(p: number, n: number): number;
 }
@@ -143,7 +165,8 @@ export class KernelNet {
     const out: Float32Array[] = [];
     for (const l of this.layers) {
       const w = new Float32Array(l.K * l.N);
-      for (let r = 0; r < l.K; r++) w.set(mem.subarray(base + l.w + r * l.Np, base + l.w + r * l.Np + l.N), r * l.N);
+      for (let r = 0; r < l.K; r++)
+        w.set(mem.subarray(base + l.w + r * l.Np, base + l.w + r * l.Np + l.N), r * l.N);
       out.push(w, mem.slice(base + l.b, base + l.b + l.N));
     }
     return out;
@@ -210,7 +233,22 @@ export class KernelNet {
         [cur, other] = [other, cur];
       }
     }
-    k.adam(raw, grad, this.ptr.m, this.ptr.v, this.ptr.ema, this.size, c.b1, c.c1, c.b2, c.c2, c.eps, c.lrT, c.d, c.cd);
+    k.adam(
+      raw,
+      grad,
+      this.ptr.m,
+      this.ptr.v,
+      this.ptr.ema,
+      this.size,
+      c.b1,
+      c.c1,
+      c.b2,
+      c.c2,
+      c.eps,
+      c.lrT,
+      c.d,
+      c.cd,
+    );
     this.transposeAll();
     return total / B;
   }
@@ -226,7 +264,20 @@ export class KernelNet {
     const l0 = this.layers[0];
     const E = this.config.embedDim;
     this.f32().set(emb, this.emb / 4);
-    k.gemm(this.emb, 0, 1, params + (l0.w + 2 * l0.Np) * 4, l0.Np, this.bias0, l0.Np, params + l0.b * 4, 1, E, l0.Np, 0);
+    k.gemm(
+      this.emb,
+      0,
+      1,
+      params + (l0.w + 2 * l0.Np) * 4,
+      l0.Np,
+      this.bias0,
+      l0.Np,
+      params + l0.b * 4,
+      1,
+      E,
+      l0.Np,
+      0,
+    );
     const n = x.length / 2;
     const result = new Float64Array(2 * n);
     for (let s = 0; s < n; s += TILE) {
