@@ -38,6 +38,10 @@ const PLANS: Record<string, BenchPlan> = {
 };
 
 type Row = { where: string } & BenchFigures;
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
 /** An engine in this process whose backend set-up turns the kernel on or off as the plan says. */
@@ -71,7 +75,13 @@ function numpyBaseline(): BenchFigures | string {
     return `numpy baseline skipped: ${why}`;
   }
   const r = JSON.parse(py.stdout.trim().split("\n").at(-1) as string);
-  return { backend: "numpy", stepsPerSecond: r.stepsPerSecond, ms: r.ms, estimated: false };
+  return {
+    backend: "numpy",
+    stepsPerSecond: r.stepsPerSecond,
+    ms: r.ms,
+    estimated: false,
+    cpuStepsPerSecond: r.cpuStepsPerSecond,
+  };
 }
 
 const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
@@ -86,6 +96,13 @@ function table(rows: Row[], base: BenchFigures | null): string {
       "training steps/s",
       ...rows.map((r) => cell(r.stepsPerSecond, base?.stepsPerSecond, false)),
       ...(base ? [fmt(base.stepsPerSecond)] : []),
+    ],
+    [
+      "training steps/CPU-s",
+      ...rows.map((r) =>
+        r.cpuStepsPerSecond ? cell(r.cpuStepsPerSecond, base?.cpuStepsPerSecond, false) : "-",
+      ),
+      ...(base?.cpuStepsPerSecond ? [fmt(base.cpuStepsPerSecond)] : base ? ["-"] : []),
     ],
     ...Object.keys(SAMPLER_CASES).map((name) => [
       `${name} ms (1000 pts)`,
@@ -112,7 +129,7 @@ async function main(): Promise<void> {
   }
   for (const k of kinds) {
     log(`Node ${k} ...`);
-    rows.push({ where: "Node", ...(await measure(nodeEngine(PLANS[k]), PLANS[k])) });
+    rows.push({ where: "Node", ...(await measure(nodeEngine(PLANS[k]), PLANS[k], cpuMs)) });
   }
   if (!flags.has("--skip-browser")) {
     log("building the test page and starting Chromium ...");
@@ -134,7 +151,8 @@ async function main(): Promise<void> {
   console.log(
     `DDIM Lab bench: default network (3x128 SiLU, embed 32), batch 256, T=500; medians of ${ROUNDS} rounds.\n` +
       "Columns are named by what computed (the engine's backend label). Cells: value (value / numpy);\n" +
-      "steps/s higher is better, ms lower is better; ~ = cpu estimate (NFE x per-call ms of a DDIM-10 run).",
+      "steps/s higher is better, ms lower is better; ~ = cpu estimate (NFE x per-call ms of a DDIM-10 run).\n" +
+      "steps/CPU-s: training steps per second of this process's CPU time (Node, numpy), what an idle core gives.",
   );
   console.log(table(rows, base));
   console.log(`total ${((performance.now() - t0) / 1000).toFixed(0)} s`);
