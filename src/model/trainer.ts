@@ -63,6 +63,10 @@ export class Trainer {
   private readonly sqrtAbar: Float64Array;
   private readonly sqrt1mAbar: Float64Array;
   private last: Checkpoint | null = null;
+  /** net.version at which the kernel's copy of weights, EMA and Adam state is this trainer's (-1: not). */
+  private kernelHolds = -1;
+  /** The state a kernel chunk just wrote back, so checkpoint() need not read tfjs again. */
+  private fresh: Omit<Checkpoint, "adamStep" | "trainSteps" | "historyLength"> | null = null;
   private disposed = false;
 
   /** data: training points in model coordinates (interleaved); schedule: the problem's. */
@@ -150,13 +154,20 @@ export class Trainer {
     };
   }
 
-  /** A chunk on the kernel: tfjs state in, `steps` steps, tfjs state out (once each way). */
+  /**
+   * A chunk on the kernel: tfjs state in (skipped when the kernel already holds this trainer's
+   * state: nothing changed the weights since its last chunk), `steps` steps, tfjs state out.
+   */
   private kernelChunk(kn: KernelNet, steps: number): { losses: Float32Array; weightsFinite: boolean } {
     const read = (vars: tf.Variable[]) => vars.map((x) => Float32Array.from(x.dataSync()));
-    kn.writeParams("raw", this.net.readWeights("raw"));
-    kn.writeParams("ema", this.net.readWeights("ema"));
-    kn.writeParams("m", read(this.m));
-    kn.writeParams("v", read(this.v));
+    if (kn.owner !== this || this.kernelHolds !== this.net.version) {
+      kn.writeParams("raw", this.net.readWeights("raw"));
+      kn.writeParams("ema", this.net.readWeights("ema"));
+      kn.writeParams("m", read(this.m));
+      kn.writeParams("v", read(this.v));
+    }
+    kn.owner = this;
+    this.kernelHolds = -1; // until the write-back below completes
     const losses = new Float32Array(steps);
     for (let s = 0; s < steps; s++) {
       const c = this.constants(this.net.trainSteps + s + 1);
@@ -165,15 +176,29 @@ export class Trainer {
       this.drawInto(mem, at.x, at.xStride, mem, at.eps, 4);
       losses[s] = kn.trainStep(this.batch, c);
     }
-    this.net.writeWeights("raw", kn.readParams("raw"));
-    this.net.writeWeights("ema", kn.readParams("ema"));
+    const state = {
+      raw: kn.readParams("raw"),
+      ema: kn.readParams("ema"),
+      m: kn.readParams("m"),
+      v: kn.readParams("v"),
+    };
+    this.net.writeWeights("raw", state.raw);
+    this.net.writeWeights("ema", state.ema);
     const write = (vars: tf.Variable[], arrays: Float32Array[]) =>
       vars.forEach((x, k) => {
         tf.tidy(() => x.assign(tf.tensor(arrays[k], x.shape)));
       });
-    write(this.m, kn.readParams("m"));
-    write(this.v, kn.readParams("v"));
+    write(this.m, state.m);
+    write(this.v, state.v);
     this.net.kernelSynced();
+    this.kernelHolds = this.net.version;
+    // Copies: on tfjs's cpu backend a tensor may keep the array it was made from.
+    this.fresh = {
+      raw: state.raw.map((a) => a.slice()),
+      ema: state.ema.map((a) => a.slice()),
+      m: state.m.map((a) => a.slice()),
+      v: state.v.map((a) => a.slice()),
+    };
     return { losses, weightsFinite: kn.rawFinite() };
   }
 
@@ -257,11 +282,14 @@ export class Trainer {
   /** Saves weights, EMA and Adam state (runChunk does this after every good chunk). */
   checkpoint(): void {
     const read = (vars: tf.Variable[]) => vars.map((x) => Float32Array.from(x.dataSync()));
+    // After a kernel chunk the state it wrote back is at hand (unless something changed since).
+    const fresh = this.fresh && this.kernelHolds === this.net.version ? this.fresh : null;
+    this.fresh = null;
     this.last = {
-      raw: read(this.net.raw),
-      ema: read(this.net.ema),
-      m: read(this.m),
-      v: read(this.v),
+      raw: fresh?.raw ?? read(this.net.raw),
+      ema: fresh?.ema ?? read(this.net.ema),
+      m: fresh?.m ?? read(this.m),
+      v: fresh?.v ?? read(this.v),
       adamStep: this.adamStep,
       trainSteps: this.net.trainSteps,
       historyLength: this.net.lossHistory.length,

@@ -155,6 +155,46 @@ describe("wasm-simd kernel", () => {
     expect(a.rel).toBeLessThan(1e-5);
   });
 
+  it("gives the same bits whatever the chunk size, and picks up weights changed between chunks", () => {
+    const run = (chunks: number[], edit: boolean) => {
+      const net = createNetwork(problem, ARCHS[1], 4);
+      const tr = createTrainer(net, problem, { lr: 2e-3, batch: 40, emaDecay: 0.99 });
+      for (const [i, c] of chunks.entries()) {
+        tr.runChunk(c);
+        // Between chunks, weights written through tfjs (as a loaded file or restore would).
+        if (edit && i === 0) net.writeWeights("raw", net.readWeights("ema"));
+      }
+      const out = { losses: [...net.lossHistory], weights: hashFloats(net.readWeights("raw")) };
+      tr.dispose();
+      net.dispose();
+      return out;
+    };
+    const one = run([60], false);
+    const many = run([7, 13, 40], false);
+    expect(many.weights).toBe(one.weights);
+    expect(hashFloats([many.losses])).toBe(hashFloats([one.losses]));
+    // The edit after the first chunk must change what follows (the kernel reloaded the weights).
+    const edited = run([7, 13, 40], true);
+    expect(edited.losses.slice(0, 7)).toEqual(one.losses.slice(0, 7));
+    expect(edited.losses[7]).not.toBe(one.losses[7]);
+    const [ref, ker] = pair(ARCHS[1], 4);
+    const ta = createTrainer(ref, problem, { lr: 2e-3, batch: 40, emaDecay: 0.99 });
+    const tb = createTrainer(ker, problem, { lr: 2e-3, batch: 40, emaDecay: 0.99 });
+    for (const [net, tr] of [
+      [ref, ta],
+      [ker, tb],
+    ] as const) {
+      tr.runChunk(7);
+      net.writeWeights("raw", net.readWeights("ema"));
+      tr.runChunk(13);
+    }
+    for (let i = 0; i < 20; i++) {
+      expect(Math.abs(ker.lossHistory[i] - ref.lossHistory[i])).toBeLessThan(1e-4 * ref.lossHistory[i]);
+    }
+    expect(ker.lossHistory[7]).toBeCloseTo(edited.losses[7], 5);
+    for (const o of [ta, tb, ref, ker]) o.dispose();
+  });
+
   it("restores the last checkpoint after a diverged kernel chunk and leaks no tensors", () => {
     const before = numTensors();
     const net = createNetwork(problem, ARCHS[1], 2);

@@ -88,6 +88,8 @@ export class KernelNet {
   readonly size: number;
   /** Byte pointers of the parameter buffers and the gradient. */
   readonly ptr: Record<ParamSet | "grad", number>;
+  /** The trainer whose Adam state the m and v buffers hold (a trainer reloads when it is not it). */
+  owner: unknown = null;
   private readonly k: KernelExports;
   private readonly act: number;
   private readonly scratch: [number, number];
