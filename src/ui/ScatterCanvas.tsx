@@ -1,35 +1,14 @@
-// A point-cloud plot on canvas (thousands of points; SVG is too slow for that, see issue 4),
+// A point-cloud plot on canvas (thousands of points; SVG is too slow for that),
 // HiDPI aware, with axes in the data's own units, optional true-density contours, polylines and
 // a marker. It has an accessible name and a short text summary for screen readers.
 import { type MouseEvent, useEffect, useMemo, useRef, useState } from "react";
 import type { Mixture2D } from "../core/types";
 import { mixtureContours } from "./contours";
-import { drawScatter } from "./drawScatter";
+import { drawScatter, type ScatterLine, type ScatterMarker, type ScatterSeries } from "./drawScatter";
 import { type Bounds, DATA_BOUNDS, fromPx, makeFrame } from "./plotGeometry";
 
-export interface ScatterSeries {
-  /** Interleaved [x0, y0, x1, y1, ...]; non-finite points are skipped. */
-  points: ArrayLike<number>;
-  color: string;
-  /** Dot radius in CSS pixels (default 2). */
-  radius?: number;
-  alpha?: number;
-  label: string;
-}
-
-export interface ScatterLine {
-  points: ArrayLike<number>;
-  color: string;
-  width?: number;
-  dash?: number[];
-}
-
-export interface ScatterMarker {
-  x: number;
-  y: number;
-  color?: string;
-  label?: string;
-}
+// The mark types live with the drawing code (no import cycle); re-exported for the panels.
+export type { ScatterLine, ScatterMarker, ScatterSeries } from "./drawScatter";
 
 export interface ScatterCanvasProps {
   series: ScatterSeries[];

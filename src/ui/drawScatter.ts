@@ -2,7 +2,30 @@
 
 import type { ContourSet } from "./contours";
 import { type Bounds, type Frame, niceTicks, toPx } from "./plotGeometry";
-import type { ScatterLine, ScatterMarker, ScatterSeries } from "./ScatterCanvas";
+
+export interface ScatterSeries {
+  /** Interleaved [x0, y0, x1, y1, ...]; non-finite points are skipped. */
+  points: ArrayLike<number>;
+  color: string;
+  /** Dot radius in CSS pixels (default 2). */
+  radius?: number;
+  alpha?: number;
+  label: string;
+}
+
+export interface ScatterLine {
+  points: ArrayLike<number>;
+  color: string;
+  width?: number;
+  dash?: number[];
+}
+
+export interface ScatterMarker {
+  x: number;
+  y: number;
+  color?: string;
+  label?: string;
+}
 
 export interface ScatterContent {
   series: ScatterSeries[];

@@ -18,14 +18,13 @@ export interface ColumnCardProps {
   repeat: RepeatCheck | null;
   T: number;
   density: Mixture2D;
-  errors: Partial<Record<ColumnField, string>>;
   canRemove: boolean;
   onEdit: (field: ColumnField, value: string) => string | null;
   onRemove: () => void;
 }
 
 export function ColumnCard(props: ColumnCardProps) {
-  const { index, column, run, stale, repeat, T, density, errors, canRemove, onEdit, onRemove } = props;
+  const { index, column, run, stale, repeat, T, density, canRemove, onEdit, onRemove } = props;
   const titleId = useId();
   const title = columnTitle(column);
   const color = SERIES_COLORS[index % SERIES_COLORS.length];
@@ -53,7 +52,7 @@ export function ColumnCard(props: ColumnCardProps) {
       </header>
       <fieldset>
         <legend className="sr-only">Settings of column {index + 1}</legend>
-        <ColumnControls column={column} T={T} errors={errors} onEdit={onEdit} />
+        <ColumnControls column={column} T={T} onEdit={onEdit} />
       </fieldset>
       <div className={stale ? "compare-plot is-stale" : "compare-plot"}>
         <ScatterCanvas
@@ -65,7 +64,12 @@ export function ColumnCard(props: ColumnCardProps) {
         />
       </div>
       {run ? (
-        <QualityFigures q={run.result.quality} nfe={run.result.nfe} ms={run.result.ms} />
+        <QualityFigures
+          q={run.result.quality}
+          nfe={run.result.nfe}
+          ms={run.result.ms}
+          n={run.result.samples.length / 2}
+        />
       ) : (
         <p className="muted">Sampling {column.sampler.steps} steps...</p>
       )}

@@ -1,10 +1,12 @@
 // Quality against the number of steps: energy distance of DDIM samples for eta in {0, 0.5, 1},
-// trained network (solid) and perfect network (dashed), computed on demand (it is 42 runs).
+// trained network (solid) and perfect network (dashed), computed on demand (it is many runs).
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { ModelChoice } from "../../engine/api";
-import { SWEEP_ETAS, SWEEP_MODELS, SWEEP_N, type SweepState } from "../../state/compareSweep";
+import { SWEEP_ETAS, SWEEP_MODELS, SWEEP_N, SWEEP_SEEDS, type SweepState } from "../../state/compareSweep";
 import { OKABE_ITO } from "../../ui/palette";
-import { NOISE_FLOOR, seriesKey, sweepReading, sweepRows } from "./sweepChart";
+import { noiseLevel, seriesKey, sweepReading, sweepRows } from "./sweepChart";
+
+const NOISE = noiseLevel(SWEEP_N);
 
 const ETA_COLORS: Record<number, string> = {
   0: OKABE_ITO.blue,
@@ -26,25 +28,27 @@ export interface QualitySweepProps {
 }
 
 export function QualitySweep({ sweep, outdated, onRun, disabled }: QualitySweepProps) {
-  const rows = sweepRows(sweep.points, NOISE_FLOOR);
+  const rows = sweepRows(sweep.points, NOISE);
   const running = sweep.status === "running";
   return (
     <section className="sweep" aria-label="Quality against steps">
       <div className="sweep-head">
         <h3>Quality against steps</h3>
         <button type="button" onClick={onRun} disabled={disabled || running}>
-          {sweep.status === "idle" ? "Compute quality vs steps" : "Compute again"}
+          {running ? "Computing..." : sweep.status === "idle" ? "Compute quality vs steps" : "Compute again"}
         </button>
       </div>
       <p className="muted">
-        Energy distance of {SWEEP_N} DDIM samples against S, for eta = {SWEEP_ETAS.join(", ")}; solid lines:
-        trained network, dashed: perfect network. Lower is better; values under the noise floor ({NOISE_FLOOR}
-        ) sit on the bottom line.
+        Energy distance of {SWEEP_N} DDIM samples (as many as each grid column) against S, for eta ={" "}
+        {SWEEP_ETAS.join(", ")}; the curves with eta &gt; 0 are the mean over {SWEEP_SEEDS} noise seeds. Solid
+        lines: trained network, dashed: perfect network. Lower is better. The estimate's own noise for{" "}
+        {SWEEP_N} points is ±{NOISE.toFixed(3)} (2 sd): values below it sit on the bottom line, and
+        differences smaller than it mean nothing.
       </p>
       {running ? (
         <p role="status">
           <label>
-            Computing curve {Math.min(sweep.done + 1, sweep.total)} of {sweep.total}{" "}
+            Computing run {Math.min(sweep.done + 1, sweep.total)} of {sweep.total}{" "}
             <progress max={sweep.total} value={sweep.done} />
           </label>
         </p>
