@@ -35,8 +35,35 @@ export interface SampleRequest {
   seed: number;
   /** Optional x_T in model coordinates, interleaved. */
   xT?: Float32Array;
-  /** Record the intermediate x (raw units) of the first `trajectoryPoints` points at every step. */
+  /** Record the run: every x_t and x0Hat of every point, raw units (see SampleResult.trajectory). */
+  trajectory?: boolean;
+  /** Record only the first `trajectoryPoints` points (implies trajectory). */
   trajectoryPoints?: number;
+}
+
+/**
+ * A recorded sampling run, raw units, interleaved, frame-major: frame f, point p at [2 (f n + p)].
+ * x has S+1 frames (frame 0 = x_T, frame S = the samples); x0Hat has S frames (the clean-data guess
+ * the step used). One Float32Array per field, transferred to the page, not copied.
+ */
+export interface Trajectory {
+  x: Float32Array;
+  x0Hat: Float32Array;
+  frames: number;
+  n: number;
+}
+
+export interface PredictEpsRequest {
+  /** Points in raw units, interleaved. */
+  points: Float32Array;
+  /** Timestep index, 0..T-1. */
+  t: number;
+  model: ModelChoice;
+}
+
+export interface PredictEpsResult {
+  /** eps_hat at each point, model coordinates, interleaved. */
+  eps: Float32Array;
 }
 
 export interface SampleResult {
@@ -46,8 +73,8 @@ export interface SampleResult {
   nfe: number;
   ms: number;
   quality: Quality;
-  /** steps+1 frames (x_T first) of trajectoryPoints points each, raw units, interleaved. */
-  trajectory?: Float32Array;
+  /** The recorded run, when the request asked for it. */
+  trajectory?: Trajectory;
   /** Set when some samples are NaN/Inf: they are reported, not drawn. */
   warning?: string;
 }
@@ -129,5 +156,10 @@ export interface Engine {
   sample(req: SampleRequest): Promise<SampleResult>;
   sampleMany(reqs: SampleRequest[]): Promise<SampleResult[]>;
   invert(req: InvertRequest): Promise<InvertResult>;
+  /**
+   * The noise predictor at one t over given points (the field view). The engine and its client
+   * always have it; optional only so that hand-written test stand-ins of Engine stay valid.
+   */
+  predictEps?(req: PredictEpsRequest): Promise<PredictEpsResult>;
   interpolate(req: InterpolateRequest): Promise<InterpolateResult>;
 }

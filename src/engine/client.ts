@@ -4,7 +4,14 @@
 // cannot start), reloads the last saved network and tells the page through onEvent.
 import * as Comlink from "comlink";
 import type { TrainConfig } from "../core/config";
-import type { Engine, EngineSettings, NetworkInfo, TrainProgress } from "./api";
+import type {
+  Engine,
+  EngineSettings,
+  NetworkInfo,
+  PredictEpsRequest,
+  PredictEpsResult,
+  TrainProgress,
+} from "./api";
 import type { EngineStats, EngineWithControl } from "./engine";
 import type { BackendName } from "./network";
 
@@ -14,6 +21,7 @@ export interface EngineEvent {
 }
 
 export interface EngineClient extends Engine {
+  predictEps(req: PredictEpsRequest): Promise<PredictEpsResult>;
   /** Status messages for the page (worker restarted, backend fell back, ...). Returns unsubscribe. */
   onEvent(listener: (e: EngineEvent) => void): () => void;
   /** Fetches the shipped pretrained network and loads it. */
@@ -285,6 +293,7 @@ export function createEngineClient(opts: ClientOptions = {}): EngineClient {
       compute("sampling", (r) => r.sampleMany(reqs), Array.isArray(reqs) ? Math.max(1, reqs.length) : 1),
     invert: (req) => compute("inversion", (r) => r.invert(req)),
     interpolate: (req) => compute("interpolation", (r) => r.interpolate(req)),
+    predictEps: (req) => compute("computing the noise field", (r) => r.predictEps(req)),
     async backend() {
       await current;
       return activeBackend;

@@ -3,7 +3,7 @@
 // the training loop. Every request is validated before anything reaches tfjs; a bad request
 // rejects with a message that names the setting and changes nothing.
 import { DEFAULT_PROBLEM, DEFAULT_TRAIN, type ProblemConfig } from "../core/config";
-import { type Dataset, tutorialDataset } from "../core/data";
+import { type Dataset, toModel, tutorialDataset } from "../core/data";
 import { makeProblem, oraclePredictor, type Problem } from "../core/experiment";
 import { Reference } from "../core/metrics";
 import type { NoisePredictor } from "../core/types";
@@ -14,6 +14,8 @@ import type {
   InvertResult,
   ModelChoice,
   NetworkInfo,
+  PredictEpsRequest,
+  PredictEpsResult,
   SampleResult,
   TrainProgress,
 } from "./api";
@@ -27,6 +29,7 @@ import {
 import {
   parseInterpolateRequest,
   parseInvertRequest,
+  parsePredictEpsRequest,
   parseSampleRequest,
   parseSettings,
   parseTrainKnobs,
@@ -46,6 +49,7 @@ export interface EngineOptions {
 
 /** Extra members beyond the UI contract: backend choice and liveness for the client. */
 export interface EngineWithControl extends Engine {
+  predictEps(req: PredictEpsRequest): Promise<PredictEpsResult>;
   setBackend(name: BackendName): Promise<string>;
   ping(): Promise<"pong">;
   /** Live tfjs tensors (tests and the leak soak). */
@@ -220,6 +224,11 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
     async invert(req): Promise<InvertResult> {
       const r = parseInvertRequest(req, problem.config.T);
       return invertWith(problem, predictorFor(r.model), r);
+    },
+    async predictEps(req): Promise<PredictEpsResult> {
+      const r = parsePredictEpsRequest(req, problem.config.T);
+      const eps = predictorFor(r.model)(toModel(problem.standardizer, r.points), r.t);
+      return { eps: Float32Array.from(eps) };
     },
     async interpolate(req): Promise<InterpolateResult> {
       const r = parseInterpolateRequest(req, problem.config.T);

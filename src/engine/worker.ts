@@ -18,7 +18,7 @@ const engine = createEngine({
 type AnyFn = (...args: unknown[]) => Promise<unknown>;
 
 /** Results built fresh for each call; their buffers are transferred, not copied. */
-const TRANSFERRED = new Set(["sample", "sampleMany", "invert", "interpolate"]);
+const TRANSFERRED = new Set(["sample", "sampleMany", "invert", "interpolate", "predictEps"]);
 
 const exposed = Object.fromEntries(
   Object.entries(engine).map(([name, fn]) => [
