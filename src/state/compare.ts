@@ -125,7 +125,7 @@ function request(col: CompareColumn, n: number, xTSeed: number, zSeed: number): 
     n,
     seed: zSeed,
     xT: drawXT(n, xTSeed),
-    trajectoryPoints: n,
+    trajectory: true,
   };
 }
 
@@ -170,7 +170,7 @@ export const useCompare = create<CompareState>((set, get) => {
       } else if (zSeed === null) {
         delete repeats[col.id];
       }
-      runs[col.id] = { key, result, trajectory: trajectoryOf(result, n) };
+      runs[col.id] = { key, result, trajectory: trajectoryOf(result) };
       set({ runs, repeats });
     } catch (err) {
       // An older request of this column (edited or re-seeded since) failing is no news.

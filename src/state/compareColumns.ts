@@ -1,24 +1,15 @@
 // Pure helpers of the comparison grid's columns: which column "Add column" offers, the order in
 // which columns are sent to the worker, the trajectory a result carries, and the repeat check.
+export type { Trajectory } from "../engine/api";
+
 import { DEFAULT_SAMPLER, type SamplerConfig } from "../core/config";
-import type { ModelChoice, SampleResult } from "../engine/api";
+import { SAMPLERS } from "../core/samplers/registry";
+import type { ModelChoice, SampleResult, Trajectory } from "../engine/api";
 
 /** A column's settings (the grid adds an id). */
 export interface ColumnSpec {
   sampler: SamplerConfig;
   model: ModelChoice;
-}
-
-/**
- * The reverse process of one column: frames (S+1, x_T first) x n points x 2, raw units, in one
- * Float32Array; x0Hat (S frames, the network's clean-data guess used by each step) when the
- * engine records it.
- */
-export interface Trajectory {
-  x: Float32Array;
-  x0Hat: Float32Array | null;
-  frames: number;
-  n: number;
 }
 
 /** More columns do not fit a projector's width, and each one is a full sampling run. */
@@ -56,21 +47,13 @@ export function suggestColumn(columns: readonly ColumnSpec[], T: number): Column
 
 /** Network calls of a column, roughly: the order in which columns are sent to the worker. */
 export function columnCost(c: ColumnSpec): number {
-  return c.sampler.steps * (c.sampler.sampler === "heun" ? 2 : 1);
+  return SAMPLERS[c.sampler.sampler].nfe(c.sampler.steps);
 }
 
-/** The trajectory of a result as one Float32Array of (S+1) x n x 2, or null when there is none. */
-export function trajectoryOf(result: SampleResult, n: number): Trajectory | null {
-  const t: unknown = result.trajectory;
-  if (t instanceof Float32Array) {
-    const frames = t.length / (2 * n);
-    return Number.isInteger(frames) && frames >= 2 ? { x: t, x0Hat: null, frames, n } : null;
-  }
-  if (t && typeof t === "object" && "x" in t && (t as { x: unknown }).x instanceof Float32Array) {
-    const r = t as { x: Float32Array; x0Hat?: Float32Array; frames: number; n: number };
-    return { x: r.x, x0Hat: r.x0Hat ?? null, frames: r.frames, n: r.n };
-  }
-  return null;
+/** The recorded reverse process of a result ((S+1) x n x 2 x_t, S x n x 2 x0Hat), or null. */
+export function trajectoryOf(result: SampleResult): Trajectory | null {
+  const t = result.trajectory;
+  return t && t.frames >= 2 && t.x.length === 2 * t.n * t.frames ? t : null;
 }
 
 /** Largest |a_i - b_i|, NaN-aware (a NaN on either side counts as an infinite difference). */

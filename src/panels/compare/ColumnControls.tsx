@@ -3,12 +3,12 @@
 // they lose focus (typing 9999 never runs S=99 on the way); a refused value says what is allowed
 // and the column keeps its previous good settings.
 import { SAMPLER_KINDS, SPACINGS, VARIANCES } from "../../core/config";
-import { SAMPLER_LABELS } from "../../core/samplers";
+import { SAMPLERS } from "../../core/samplers/registry";
 import type { ModelChoice } from "../../engine/api";
 import { type ColumnField, type CompareColumn, MODEL_CHOICES, MODEL_LABELS } from "../../state/compare";
 import { NumberField, Select } from "../../ui/fields";
-import { samplerParams } from "./format";
 
+const SAMPLER_LABELS = Object.fromEntries(SAMPLER_KINDS.map((k) => [k, SAMPLERS[k].label]));
 export interface ColumnControlsProps {
   column: CompareColumn;
   T: number;
@@ -19,7 +19,7 @@ const VARIANCE_LABELS = { small: "small (beta tilde)", large: "large (beta)" } a
 
 export function ColumnControls({ column, T, onEdit }: ColumnControlsProps) {
   const { sampler, model } = column;
-  const params = samplerParams(sampler.sampler);
+  const params = SAMPLERS[sampler.sampler].params;
   return (
     <div className="column-controls">
       <Select

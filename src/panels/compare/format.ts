@@ -1,19 +1,13 @@
 // Short, consistent wording for columns and figures (shared by the grid, the chart and the tests).
 
-import { SAMPLER_LABELS } from "../../core/samplers";
-import type { SamplerKind } from "../../core/types";
-import type { CompareColumn } from "../../state/compare";
+import { SAMPLERS, samplerTitle } from "../../core/samplers/registry";
+import type { ColumnSpec } from "../../state/compareColumns";
 
-/** Which settings a sampler reads (the others are hidden in its column). */
-export function samplerParams(kind: SamplerKind): { eta: boolean; variance: boolean; spacing: boolean } {
-  return { eta: kind === "ddim", variance: kind === "ddpm", spacing: true };
-}
-
-export function columnTitle(col: CompareColumn): string {
+/** "DDIM eta=0, S=50", from the sampler registry; eta=1 over a long grid is DDPM in disguise. */
+export function columnTitle(col: ColumnSpec): string {
   const s = col.sampler;
-  const head = s.sampler === "ddim" ? `DDIM eta=${s.eta}` : SAMPLER_LABELS[s.sampler];
-  const tag = s.sampler === "ddim" && s.eta === 1 && s.steps >= 500 ? " (DDPM-equivalent)" : "";
-  return `${head}, S=${s.steps}${tag}`;
+  const ddpmLike = SAMPLERS[s.sampler].params.eta && s.eta === 1 && s.steps >= 500;
+  return `${samplerTitle(s)}, S=${s.steps}${ddpmLike ? " (DDPM-equivalent)" : ""}`;
 }
 
 export const fixed = (v: number, digits: number) => (Number.isFinite(v) ? v.toFixed(digits) : "n/a");
