@@ -46,6 +46,8 @@ export type ColumnField = keyof SamplerConfig | "model";
 
 export interface ColumnRun {
   key: string;
+  /** The settings the run was made with (the column may have been edited since). */
+  spec: ColumnSpec;
   result: SampleResult;
   trajectory: Trajectory | null;
 }
@@ -170,7 +172,12 @@ export const useCompare = create<CompareState>((set, get) => {
       } else if (zSeed === null) {
         delete repeats[col.id];
       }
-      runs[col.id] = { key, result, trajectory: trajectoryOf(result) };
+      runs[col.id] = {
+        key,
+        spec: { sampler: col.sampler, model: col.model },
+        result,
+        trajectory: trajectoryOf(result),
+      };
       set({ runs, repeats });
     } catch (err) {
       // An older request of this column (edited or re-seeded since) failing is no news.

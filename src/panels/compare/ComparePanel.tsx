@@ -2,11 +2,15 @@
 // per column, cheapest first, each painting when it is done); "run again with the same noise" shows
 // which samplers are deterministic, and the sweep below reproduces the DDIM paper's
 // quality-vs-steps story (docs/math.md, "Samplers").
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 import { tutorialDataset } from "../../core/data";
+import { makeProblem } from "../../core/experiment";
 import { columnKey, columnLimitText, MAX_COLUMNS, useCompare } from "../../state/compare";
+import { useApp } from "../../state/store";
 import { Panel } from "../../ui/Panel";
 import { ColumnCard } from "./ColumnCard";
+import { ParticleReadout } from "./player/ParticleReadout";
+import { PlayerBar } from "./player/PlayerBar";
 import { FigureGlossary } from "./QualityFigures";
 import { QualitySweep } from "./QualitySweep";
 import { useGridLink } from "./useGridLink";
@@ -14,7 +18,8 @@ import { useLab } from "./useLab";
 import { usePanelKeys } from "./usePanelKeys";
 import "./compare.css";
 
-const TRUE_MIXTURE = tutorialDataset().mixture;
+const DATASET = tutorialDataset();
+const TRUE_MIXTURE = DATASET.mixture;
 // Two lines (gathered) so the formula fits a phone's width.
 const FORMULA = String.raw`\begin{gathered}x_{t'} = \sqrt{\bar\alpha_{t'}}\,\hat x_0 + \sqrt{1-\bar\alpha_{t'}-\sigma_t^2}\;\epsilon_\theta(x_t,t) + \sigma_t z \\ \sigma_t = \eta\sqrt{\tfrac{1-\bar\alpha_{t'}}{1-\bar\alpha_t}}\sqrt{1-\tfrac{\bar\alpha_t}{\bar\alpha_{t'}}}\end{gathered}`;
 
@@ -24,6 +29,9 @@ export function ComparePanel() {
   const { engine, ready, T, netVersion, problemKey, trainingRuns } = lab;
 
   const linkMessages = useGridLink();
+  // Schedule and standardisation of the network's problem: the player's t, abar and eps_hat.
+  const problemCfg = useApp((st) => st.network?.problem);
+  const problem = useMemo(() => (problemCfg ? makeProblem(DATASET, problemCfg) : null), [problemCfg]);
   useEffect(() => {
     useCompare.setState({ mounted: true });
     return () => useCompare.setState({ mounted: false });
@@ -117,6 +125,12 @@ export function ComparePanel() {
       <p className="muted">
         Seed of x_T: <output aria-label="Noise seed">{s.seed}</output>. Each column: {s.n} points.
       </p>
+      <PlayerBar
+        steps={s.columns.flatMap((c) => {
+          const tr = s.runs[c.id]?.trajectory;
+          return tr ? [tr.frames - 1] : [];
+        })}
+      />
       <div className="compare-grid">
         {s.columns.map((c, i) => {
           const run = s.runs[c.id] ?? null;
@@ -132,6 +146,7 @@ export function ComparePanel() {
               repeat={repeat && repeat.key === key ? repeat : null}
               T={T}
               density={TRUE_MIXTURE}
+              schedule={problem?.schedule ?? null}
               canRemove={s.columns.length > 1}
               onEdit={(field, value) => s.editColumn(c.id, field, value)}
               onRemove={() => {
@@ -142,6 +157,7 @@ export function ComparePanel() {
           );
         })}
       </div>
+      <ParticleReadout columns={s.columns} runs={s.runs} problem={problem} />
       {hasRepeats ? (
         <p className="determinism-lesson" aria-live="polite">
           With eta=0 (and the ODE solvers) a sampler is a fixed function of x_T: the same noise gives
