@@ -38,7 +38,7 @@ export function PlayerBar({ steps }: PlayerBarProps) {
   };
 
   return (
-    <div className="player-bar" role="group" aria-label="Reverse process player">
+    <section className="player-bar" aria-label="Reverse process player">
       <button type="button" disabled={!ready} onClick={p.playing ? p.pause : p.play}>
         {p.playing ? "Pause" : "Play"}
       </button>
@@ -98,6 +98,6 @@ export function PlayerBar({ steps }: PlayerBarProps) {
       ) : (
         <span className="muted">Click a point to follow that particle through every column.</span>
       )}
-    </div>
+    </section>
   );
 }
