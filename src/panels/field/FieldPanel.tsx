@@ -106,7 +106,7 @@ export function FieldPanel() {
 
   useEffect(() => {
     // The network changes while training: refresh when a run ends (not on every chunk).
-    if (training === "running") return;
+    if (training === "running" || networkVersion < 0) return;
     asked.current = performance.now();
     void fetchField(tShown);
   }, [fetchField, tShown, training, networkVersion]);
