@@ -147,7 +147,7 @@ describe("reverse-process player", () => {
     const ap = abarAt(problem.schedule, ref.grid[f + 1]);
     const eps = [0, 1].map((k) => (x[k] - Math.sqrt(a) * x0[k]) / Math.sqrt(1 - a));
     const sigma = Math.sqrt((1 - ap) / (1 - a)) * Math.sqrt(1 - a / ap);
-    const col = within(box).getByRole("article", { name: /Column 2: DDIM eta=1, S=500/ });
+    const col = within(box).getByRole("region", { name: /Column 2: DDIM eta=1, S=500/ });
     const value = (name: string) =>
       within(col).getByText(name, { exact: true }).nextElementSibling?.textContent;
     const pair = (v: number[]) => `(${v.map((u) => u.toFixed(3)).join(", ")})`;
@@ -162,7 +162,7 @@ describe("reverse-process player", () => {
     expect(value("sqrt(1 - abar_t' - sigma_t^2)")).toBe(Math.sqrt(1 - ap - sigma * sigma).toFixed(3));
     expect(within(col).getByText("z drawn")).toBeTruthy();
     // eta=0: no noise, no z.
-    const col1 = within(box).getByRole("article", { name: /Column 1: DDIM eta=0, S=50/ });
+    const col1 = within(box).getByRole("region", { name: /Column 1: DDIM eta=0, S=50/ });
     expect(within(col1).getByText("sigma_t").nextElementSibling?.textContent).toBe("0.000");
     expect(within(col1).queryByText("z drawn")).toBeNull();
 

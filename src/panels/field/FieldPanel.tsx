@@ -107,7 +107,6 @@ export function FieldPanel() {
   useEffect(() => {
     // The network changes while training: refresh when a run ends (not on every chunk).
     if (training === "running" || networkVersion < 0) return;
-    asked.current = performance.now();
     void fetchField(tShown);
   }, [fetchField, tShown, training, networkVersion]);
 

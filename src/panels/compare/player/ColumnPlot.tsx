@@ -41,8 +41,9 @@ export function ColumnPlot({ run, color, title, density }: ColumnPlotProps) {
   );
   const lines = useMemo<ScatterLine[]>(() => {
     if (!traj || progress >= 1) return [];
-    // A trail of ~15% of the run: long enough to show a path's shape, short enough to stay thin.
-    const length = Math.max(4, Math.round(0.15 * S));
+    // A trail of a quarter of the run: long enough to show a path's shape (smooth for eta=0,
+    // jittery for eta=1), short enough not to cover the cloud.
+    const length = Math.max(4, Math.round(0.25 * S));
     const out: ScatterLine[] = picks.map((p) => ({
       points: trail(traj, field, p, f, length),
       color: TRAIL_COLOR,

@@ -46,7 +46,7 @@ export function ParticleReadout({ columns, runs, problem }: ParticleReadoutProps
             f,
           );
           return (
-            <article key={c.id} className="particle-column" aria-label={title}>
+            <section key={c.id} className="particle-column" aria-label={title}>
               <h4>{title}</h4>
               {nums ? (
                 <StepTable nums={nums} S={S} ddim={info.params.eta} />
@@ -55,7 +55,7 @@ export function ParticleReadout({ columns, runs, problem }: ParticleReadoutProps
                   Done: x_0 = {pair(finalPoint(run, follow))} (raw units, after step {S} of {S})
                 </p>
               )}
-            </article>
+            </section>
           );
         })}
       </div>
