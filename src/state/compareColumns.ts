@@ -1,8 +1,9 @@
 // Pure helpers of the comparison grid's columns: which column "Add column" offers, the order in
 // which columns are sent to the worker, the trajectory a result carries, and the repeat check.
 export type { Trajectory } from "../engine/api";
+export { MAX_COLUMNS };
 
-import { DEFAULT_SAMPLER, type SamplerConfig } from "../core/config";
+import { DEFAULT_SAMPLER, MAX_COLUMNS, type SamplerConfig } from "../core/config";
 import { SAMPLERS } from "../core/samplers/registry";
 import type { ModelChoice, SampleResult, Trajectory } from "../engine/api";
 
@@ -12,8 +13,6 @@ export interface ColumnSpec {
   model: ModelChoice;
 }
 
-/** More columns do not fit a projector's width, and each one is a full sampling run. */
-export const MAX_COLUMNS = 6;
 export const columnLimitText = () =>
   `The grid holds at most ${MAX_COLUMNS} columns: remove one to add another.`;
 

@@ -23,6 +23,10 @@ export interface SweepPoint {
   energyDistance: number;
   /** How many runs (z seeds) the mean is over. */
   runs: number;
+  /** Standard error of one run's estimate (mean over the runs; conservative for the mean). */
+  se: number;
+  /** The estimator's noise floor for SWEEP_N points (exact samples would scatter this much). */
+  floor: number;
 }
 
 export interface SweepState {
@@ -59,6 +63,8 @@ export async function runSweep(
   try {
     for (const { model, eta } of curves) {
       const sums = steps.map(() => 0);
+      const ses = steps.map(() => 0);
+      const floors = steps.map(() => 0);
       const runs = seedsOf(eta);
       for (let k = 0; k < runs; k++) {
         // Same x_T for every seed (the grid's), fresh z's: the spread is the sampler's own noise.
@@ -70,11 +76,21 @@ export async function runSweep(
         const results = await engine.sampleMany(reqs);
         results.forEach((r, i) => {
           sums[i] += r.quality.energyDistance;
+          ses[i] += r.quality.energySE;
+          floors[i] += r.quality.energyFloor;
         });
         state = { ...state, done: state.done + 1 };
         if (k < runs - 1) report(state);
       }
-      const points = steps.map((S, i) => ({ model, eta, steps: S, energyDistance: sums[i] / runs, runs }));
+      const points = steps.map((S, i) => ({
+        model,
+        eta,
+        steps: S,
+        energyDistance: sums[i] / runs,
+        runs,
+        se: ses[i] / runs,
+        floor: floors[i] / runs,
+      }));
       state = { ...state, points: [...state.points, ...points] };
       report(state);
     }

@@ -58,12 +58,7 @@ export function ColumnCard(props: ColumnCardProps) {
         {run?.trajectory ? <StepReadout grid={run.result.grid} schedule={schedule} /> : null}
       </div>
       {run ? (
-        <QualityFigures
-          q={run.result.quality}
-          nfe={run.result.nfe}
-          ms={run.result.ms}
-          n={run.result.samples.length / 2}
-        />
+        <QualityFigures q={run.result.quality} nfe={run.result.nfe} ms={run.result.ms} />
       ) : (
         <p className="muted">Sampling {column.sampler.steps} steps...</p>
       )}

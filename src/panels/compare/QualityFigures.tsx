@@ -1,13 +1,12 @@
 // The quality figures of one sample set (docs/math.md, "Quality figures"), each with a one-line
 // explanation as a tooltip (title) and, for touch screens and screen readers, in the glossary
-// under the grid. The energy distance carries its noise level for the n in use.
+// under the grid. The energy distance carries +-2 standard errors for the n in use.
 import type { Quality } from "../../core/metrics";
 import { energyText, fixed, percent } from "./format";
-import { noiseLevel } from "./sweepChart";
 
 export const FIGURE_HELP = {
   energy:
-    "Energy distance to 5000 exact samples of the true mixture, raw units. 0 is perfect. The ± is the estimate's own noise (2 sd, measured on exact samples): 1000 exact samples score 0 ± 0.010, so differences below that mean nothing; a negative estimate reads 0 (within noise).",
+    "Energy distance to 5000 exact samples of the true mixture, raw units. 0 is perfect. The ± is 2 standard errors of the estimate (its noise floor for this many points included), so differences smaller than that mean nothing; an estimate below 0 by less than 2 standard errors reads 0 (within noise).",
   modes:
     "Share of samples belonging (most probably) to each cluster: (0, 0) / (6, 6) / (-4, 5). Ideal: 33.3% each.",
   off: "Share of samples far from every cluster (squared Mahalanobis distance > 13.82, i.e. outside 99.9%).",
@@ -17,7 +16,7 @@ export const FIGURE_HELP = {
   ms: "Wall time of the sampler in the compute worker (the quality figures are not included).",
 } as const;
 
-export function QualityFigures({ q, nfe, ms, n }: { q: Quality; nfe: number; ms: number; n: number }) {
+export function QualityFigures({ q, nfe, ms }: { q: Quality; nfe: number; ms: number }) {
   return (
     <dl className="figures">
       <Fig name="NFE" help={FIGURE_HELP.nfe} value={String(nfe)} />
@@ -25,7 +24,7 @@ export function QualityFigures({ q, nfe, ms, n }: { q: Quality; nfe: number; ms:
       <Fig
         name="Energy distance"
         help={FIGURE_HELP.energy}
-        value={energyText(q.energyDistance, noiseLevel(n))}
+        value={energyText(q.energyDistance, q.energySE)}
       />
       <Fig name="Mode fractions" help={FIGURE_HELP.modes} value={q.modeFractions.map(percent).join(" / ")} />
       <Fig name="Off-manifold" help={FIGURE_HELP.off} value={percent(q.offManifold)} />

@@ -4,9 +4,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import type { ModelChoice } from "../../engine/api";
 import { SWEEP_ETAS, SWEEP_MODELS, SWEEP_N, SWEEP_SEEDS, type SweepState } from "../../state/compareSweep";
 import { OKABE_ITO } from "../../ui/palette";
-import { noiseLevel, seriesKey, sweepReading, sweepRows } from "./sweepChart";
-
-const NOISE = noiseLevel(SWEEP_N);
+import { seriesKey, sweepFloor, sweepReading, sweepRows } from "./sweepChart";
 
 const ETA_COLORS: Record<number, string> = {
   0: OKABE_ITO.blue,
@@ -28,7 +26,10 @@ export interface QualitySweepProps {
 }
 
 export function QualitySweep({ sweep, outdated, onRun, disabled }: QualitySweepProps) {
-  const rows = sweepRows(sweep.points, NOISE);
+  const floor = sweepFloor(sweep.points);
+  // Two noise floors: exact samples land below this 95% of the time, so lower values mean nothing.
+  const noise = floor === null ? null : 2 * floor;
+  const rows = sweepRows(sweep.points, noise ?? undefined);
   const running = sweep.status === "running";
   return (
     <section className="sweep" aria-label="Quality against steps">
@@ -41,9 +42,10 @@ export function QualitySweep({ sweep, outdated, onRun, disabled }: QualitySweepP
       <p className="muted">
         Energy distance of {SWEEP_N} DDIM samples (as many as each grid column) against S, for eta ={" "}
         {SWEEP_ETAS.join(", ")}; the curves with eta &gt; 0 are the mean over {SWEEP_SEEDS} noise seeds. Solid
-        lines: trained network, dashed: perfect network. Lower is better. The estimate's own noise for{" "}
-        {SWEEP_N} points is ±{NOISE.toFixed(3)} (2 sd): values below it sit on the bottom line, and
-        differences smaller than it mean nothing.
+        lines: trained network, dashed: perfect network. Lower is better.{" "}
+        {noise === null
+          ? `The estimate's own noise for ${SWEEP_N} points is shown once the first curve is in.`
+          : `The estimate's own noise for ${SWEEP_N} points is ±${noise.toFixed(4)} (2 x its noise floor): values below it sit on the bottom line, and differences smaller than it mean nothing.`}
       </p>
       {running ? (
         <p role="status">

@@ -1,5 +1,6 @@
 // Short, consistent wording for columns and figures (shared by the grid, the chart and the tests).
 
+import { formatEnergy } from "../../core/energy";
 import { SAMPLERS, samplerTitle } from "../../core/samplers/registry";
 import type { ColumnSpec } from "../../state/compareColumns";
 
@@ -21,12 +22,11 @@ export function diffText(d: number): string {
 }
 
 /**
- * An energy distance with its uncertainty (2 sd): "0.012 ± 0.010". A negative estimate reads
- * "0 (within noise)": the distance itself is >= 0, but an unbiased estimate of a distance near 0
- * comes out below 0 about half of the time.
+ * An energy distance with +-2 standard errors: "0.0123 ± 0.0082". A negative estimate within
+ * 2 SE of 0 reads "0 (within noise)" (core's formatEnergy): the distance itself is never negative.
  */
-export function energyText(value: number, noise: number): string {
-  if (!Number.isFinite(value)) return "n/a";
-  const pm = `\u00b1 ${noise.toFixed(3)}`;
-  return value < 0 ? `0 (within noise, ${pm})` : `${value.toFixed(3)} ${pm}`;
+export function energyText(value: number, se: number): string {
+  const core = formatEnergy({ value, se }, 4);
+  if (core === "n/a" || core === "0 (within noise)" || !Number.isFinite(se)) return core;
+  return `${value.toFixed(4)} ± ${(2 * se).toFixed(4)}`;
 }

@@ -9,17 +9,10 @@ export interface SweepRow {
   [series: string]: number;
 }
 
-/**
- * Two standard deviations of the energy distance of n *exact* mixture samples against the
- * 5000-point reference (measured over 40 sample sets per n): differences below this mean nothing.
- * n = 1000: mean -0.0001, sd 0.0049; n = 500: sd 0.0085.
- */
-const MEASURED_NOISE: Record<number, number> = { 500: 0.017, 1000: 0.01 };
-
-/** The estimator's noise level (2 sd) for n points; between measured sizes it scales as 1/sqrt(n). */
-export function noiseLevel(n: number): number {
-  const exact = MEASURED_NOISE[n];
-  return exact ?? MEASURED_NOISE[1000] * Math.sqrt(1000 / n);
+/** The estimator's noise floor for the sweep's n (all runs share it), or null before any result. */
+export function sweepFloor(points: SweepPoint[]): number | null {
+  const f = points.find((p) => Number.isFinite(p.floor))?.floor;
+  return f === undefined ? null : f;
 }
 
 /** One row per S; with `floor`, values are raised to it (a log axis cannot show values <= 0). */

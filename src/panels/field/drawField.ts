@@ -62,6 +62,16 @@ export function heatColor(v: number, max: number): string {
   return `rgb(${r},${g},${bl})`;
 }
 
+/** RGB of heatColor, for pixel writes. */
+function heatRgb(v: number, max: number): [number, number, number] {
+  const u = Math.min(1, Math.max(0, max > 0 ? v / max : 0));
+  return [Math.round(255 - u * 42), Math.round(255 - u * 161), Math.round(255 - u * 255)];
+}
+
+/**
+ * The heat map as one small image (a pixel per lattice cell) scaled onto the plot: a few
+ * thousand cells cost one drawImage instead of a fillRect (and a colour parse) each.
+ */
 export function drawHeat(
   ctx: CanvasRenderingContext2D,
   f: Frame,
@@ -72,18 +82,32 @@ export function drawHeat(
   max: number,
 ): void {
   drawScatter(ctx, f, b, { series: [], contours: null });
-  const cw = (b.xMax - b.xMin) / at.cols;
-  const ch = (b.yMax - b.yMin) / at.rows;
-  ctx.save();
-  for (let i = 0; i < value.length; i++) {
-    const cx = at.points[2 * i];
-    const cy = at.points[2 * i + 1];
-    const [x0, y0] = toPx(f, b, cx - cw / 2, cy + ch / 2);
-    const [x1, y1] = toPx(f, b, cx + cw / 2, cy - ch / 2);
-    ctx.fillStyle = Number.isFinite(value[i]) ? heatColor(value[i], max) : "#000";
-    ctx.fillRect(x0, y0, x1 - x0 + 0.5, y1 - y0 + 0.5);
+  const img = document.createElement("canvas");
+  img.width = at.cols;
+  img.height = at.rows;
+  const ictx = img.getContext("2d");
+  if (ictx) {
+    const data = ictx.createImageData(at.cols, at.rows);
+    for (let r = 0; r < at.rows; r++) {
+      for (let c = 0; c < at.cols; c++) {
+        const v = value[r * at.cols + c];
+        // Lattice rows go up from yMin; image rows go down from the top.
+        const k = 4 * ((at.rows - 1 - r) * at.cols + c);
+        const [red, green, blue] = Number.isFinite(v) ? heatRgb(v, max) : [0, 0, 0];
+        data.data[k] = red;
+        data.data[k + 1] = green;
+        data.data[k + 2] = blue;
+        data.data[k + 3] = 255;
+      }
+    }
+    ictx.putImageData(data, 0, 0);
+    const [x0, y0] = toPx(f, b, b.xMin, b.yMax);
+    const [x1, y1] = toPx(f, b, b.xMax, b.yMin);
+    ctx.save();
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(img, x0, y0, x1 - x0, y1 - y0);
+    ctx.restore();
   }
-  ctx.restore();
   // Contours on top, so the data's place stays visible through the colours.
   if (contours) {
     ctx.save();
