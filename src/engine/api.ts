@@ -4,6 +4,9 @@ import type { NetworkConfig, ProblemConfig, SamplerConfig, TrainConfig } from ".
 import type { PathKind } from "../core/interpolate";
 import type { Quality } from "../core/metrics";
 import type { Spacing } from "../core/types";
+import type { SavedNetwork } from "../model/saved";
+
+export type { SavedNetwork };
 
 /** Which noise predictor a sampler uses. */
 export type ModelChoice = "network" | "oracle" | "empirical";
@@ -19,11 +22,20 @@ export interface TrainProgress {
   step: number;
   /** Steps requested by the current run. */
   target: number;
+  /** Steps done by the current run, 0..runTarget (a readout of the run never passes its target). */
+  runStep?: number;
+  /** Steps requested by the current run (= target). Both always set by the engine; optional for test stand-ins. */
+  runTarget?: number;
   /** Loss of each step of the chunk just finished. */
   losses: Float32Array;
   stepsPerSecond: number;
   state: "running" | "paused" | "stopped" | "done" | "diverged";
   message?: string;
+  /**
+   * The network as saved after this chunk: on every pause, stop, divergence and at the end of a
+   * run, and every few seconds while running. The client keeps the latest to restore after a crash.
+   */
+  checkpoint?: SavedNetwork;
 }
 
 export interface SampleRequest {
@@ -138,6 +150,7 @@ export interface Engine {
    * rejects with a clear message and the current network stays. origin defaults to "file".
    */
   loadNetwork(saved: unknown, origin?: "pretrained" | "file" | "user"): Promise<NetworkInfo>;
+  /** The saved network (typed SavedNetwork on the engine and its client; unknown here for test stand-ins). */
   saveNetwork(): Promise<unknown>;
   info(): Promise<NetworkInfo>;
   /**

@@ -1,4 +1,4 @@
-// Validation of every engine request (issue 5 item 1): the settings go through core/config's
+// Validation of every engine request: the settings go through core/config's
 // schemas, steps are checked against T, and the rest (n, seed, arrays) is checked here, so nothing
 // reaches tfjs unvalidated. Each failure throws an Error whose message names the setting.
 import {
@@ -18,6 +18,7 @@ import {
 } from "../core/config";
 import type { EngineSettings, InvertRequest, ModelChoice, PredictEpsRequest, SampleRequest } from "./api";
 import { TRAJECTORY_POINT_FRAMES_MAX } from "./trajectory";
+import type { SampleUnit } from "./units";
 
 export const MODEL_CHOICES: readonly ModelChoice[] = ["network", "oracle", "empirical"];
 export const FRAMES_MAX = 200;
@@ -111,6 +112,28 @@ export function parseSampleRequest(v: unknown, T: number): SampleRequest {
   const out: SampleRequest = { sampler, model, n, seed, xT };
   if (recorded > 0) out.trajectoryPoints = recorded;
   return out;
+}
+
+/** A pooled unit: a sample request on its own x_T rows, plus where they sit in the whole request. */
+export function parseSampleUnit(v: unknown, T: number): SampleUnit {
+  const r = record("sample unit", v);
+  const total = wholeNumber("total", r.total, 1, N_MAX);
+  const base = parseSampleRequest(
+    { ...r, trajectory: r.trajectory === true, trajectoryPoints: undefined },
+    T,
+  );
+  if (!base.xT) throw new Error("a sample unit needs its xT rows");
+  const offset = wholeNumber("offset", r.offset, 0, total - base.n);
+  const unit: SampleUnit = {
+    sampler: base.sampler,
+    model: base.model,
+    seed: base.seed,
+    xT: base.xT,
+    offset,
+    total,
+  };
+  if (base.trajectoryPoints) unit.trajectory = true;
+  return unit;
 }
 
 export function parsePredictEpsRequest(v: unknown, T: number): PredictEpsRequest {

@@ -1,4 +1,5 @@
-// Sampling, inversion and interpolation on plain arrays (SPEC sections 6-7). Pure functions of
+// Sampling, inversion and interpolation on plain arrays (docs/math.md, "Samplers" and
+// "Determinism, inversion and interpolation"). Pure functions of
 // (problem, predictor, request): the engine picks the predictor and validates the request first.
 import { DEFAULT_SAMPLER } from "../core/config";
 import { toModel } from "../core/data";

@@ -1,8 +1,21 @@
 // Test-only page: puts the real worker client and the scenario on window for Playwright to drive.
+import { DEFAULT_NETWORK, DEFAULT_PROBLEM, DEFAULT_TRAIN } from "../../src/core/config";
 import { createEngineClient, type EngineEvent } from "../../src/engine/client";
 import { runBrowserBench } from "../bench/browser-bench";
 import { runSoak } from "../bench/soak-run";
+import { ENGINE_PATH_REQUEST, type EnginePathTimes, timeRuns } from "./engine-path-request";
 import { runScenario, SCENARIO_SETTINGS } from "./scenario";
+
+const BENCH_SETTINGS = {
+  problem: DEFAULT_PROBLEM,
+  network: DEFAULT_NETWORK,
+  train: { ...DEFAULT_TRAIN, backend: "wasm" as const },
+};
+
+async function pretrained(): Promise<unknown> {
+  const res = await fetch("/pretrained/network.json");
+  return res.json();
+}
 
 const events: EngineEvent[] = [];
 const page = window as unknown as Record<string, unknown>;
@@ -59,6 +72,50 @@ page.ddimTest = {
     }
   },
   bench: runBrowserBench,
+  /** DDIM-500 `runs` times through the real client and worker (tests/bench/engine-path.ts). */
+  async enginePath(runs: number, trainSteps = 0, fresh = false): Promise<EnginePathTimes> {
+    const client = createEngineClient({ limits: { compute: 600_000 } });
+    try {
+      // fresh: as `npm run bench` does (a new default network trained here, DDIM-50 runs first).
+      if (fresh) await client.init(BENCH_SETTINGS);
+      else await client.loadNetwork(await pretrained(), "pretrained");
+      if (trainSteps > 0) await client.train(trainSteps, () => {});
+      if (fresh) {
+        const ddim50 = { ...ENGINE_PATH_REQUEST, sampler: { ...ENGINE_PATH_REQUEST.sampler, steps: 50 } };
+        for (let i = 0; i < 4; i++) await client.sample(ddim50);
+      }
+      return await timeRuns(runs, async () => (await client.sample(ENGINE_PATH_REQUEST)).ms);
+    } finally {
+      client.dispose();
+    }
+  },
+  /** The same runs in a worker that calls the engine directly (no client, no comlink). */
+  async enginePathDirect(runs: number, trainSteps = 0): Promise<EnginePathTimes> {
+    const w = new Worker(new URL("./direct-worker.ts", import.meta.url), { type: "module" });
+    try {
+      const saved = await pretrained();
+      let pending: ((ms: number) => void) | null = null;
+      const ready = new Promise<void>((ok, fail) => {
+        w.onmessage = (ev) => {
+          if (ev.data === "ready") ok();
+          else pending?.(ev.data as number);
+        };
+        w.onerror = (ev) => fail(new Error(ev.message));
+      });
+      w.postMessage({ saved, trainSteps });
+      await ready;
+      return await timeRuns(
+        runs,
+        () =>
+          new Promise<number>((ok) => {
+            pending = ok;
+            w.postMessage("run");
+          }),
+      );
+    } finally {
+      w.terminate();
+    }
+  },
   /** The leak soak on the real worker (tests/bench/soak.ts --browser). */
   async soak(steps: number, calls: number) {
     const client = createEngineClient({ limits: { heartbeat: 60_000 } });

@@ -1,4 +1,4 @@
-// Real-Worker test in headless Chromium (issue 3 "Done means", issue 5 item 3): through comlink
+// Real-Worker test in headless Chromium: through comlink
 // the page trains, pauses, resumes, samples and interpolates, and its hashes of weights, losses
 // and samples must equal the same run in Node on wasm. Then the worker is killed mid-training and
 // the client must restart it with the last saved network.

@@ -63,7 +63,7 @@ describe("engine sampling with the perfect network", () => {
 });
 
 describe("engine inversion and interpolation with the perfect network", () => {
-  it("inversion error falls as S grows (SPEC section 7)", async () => {
+  it('inversion error falls as S grows (docs/math.md, "Determinism, inversion and interpolation")', async () => {
     const points = dataset.points.slice(0, 200);
     const errs: number[] = [];
     for (const steps of [5, 50, 500])
