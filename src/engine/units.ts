@@ -79,7 +79,7 @@ export function runUnit(problem: Problem, predictor: NoisePredictor, u: SampleUn
     ? new TrajectoryRecorder(problem.standardizer, problem.schedule, grid.length, m, u.xT)
     : null;
   const t0 = performance.now();
-  const { x, nfe } = SAMPLERS[u.sampler.sampler]({
+  const { x, nfe } = SAMPLERS[u.sampler.sampler].run({
     predictor: recorder ? recorder.wrap(predictor) : predictor,
     schedule: problem.schedule,
     grid,

@@ -16,6 +16,7 @@ import {
 import { drawXT } from "../core/experiment";
 import { Rng } from "../core/random";
 import type { Engine, ModelChoice, SampleRequest, SampleResult } from "../engine/api";
+import { isCancelled } from "../engine/client";
 import {
   type ColumnSpec,
   columnCost,
@@ -162,7 +163,9 @@ export const useCompare = create<CompareState>((set, get) => {
     const pending = { ...get().pending, [col.id]: key };
     set({ pending, busy: true, error: null });
     try {
-      const result = await engine.sample(request(col, n, seed, zSeed ?? seed));
+      // Its own lane: a newer request for this column cancels this one in the worker pool.
+      const req: SampleRequest & { lane: string } = { ...request(col, n, seed, zSeed ?? seed), lane: col.id };
+      const result = await engine.sample(req);
       if (gen.get(col.id) !== g || !get().columns.some((c) => c.id === col.id)) return;
       const runs = { ...get().runs };
       const repeats = { ...get().repeats };
@@ -180,8 +183,9 @@ export const useCompare = create<CompareState>((set, get) => {
       };
       set({ runs, repeats });
     } catch (err) {
-      // An older request of this column (edited or re-seeded since) failing is no news.
-      if (gen.get(col.id) !== g) return;
+      // An older request of this column (edited or re-seeded since) failing or being cancelled
+      // by the newer one is no news.
+      if (gen.get(col.id) !== g || isCancelled(err)) return;
       set({ error: `Sampling failed: ${message(err)}. Dismiss this message to try again.` });
     } finally {
       settle(col.id, g);

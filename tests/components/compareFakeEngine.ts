@@ -8,6 +8,7 @@ import { makeProblem, oraclePredictor, type Problem } from "../../src/core/exper
 import type { Engine, NetworkInfo, SampleRequest } from "../../src/engine/api";
 import { createEngine, type EngineWithControl } from "../../src/engine/engine";
 import type { EngineNetwork, ModelLayer } from "../../src/engine/network";
+import { SAVED_FORMAT, SAVED_VERSION } from "../../src/model/saved";
 
 const NETWORK_CONFIG = { width: 128, depth: 3, activation: "silu", embedDim: 32 } as const;
 
@@ -29,13 +30,24 @@ function oracleNetwork(problem: Problem): EngineNetwork {
     problem: problem.config,
     lossHistory: () => new Float32Array(0),
     predictor: () => predictor,
-    save: () => ({ format: "oracle" }),
+    // Never parsed (the oracle layer ignores saved files); shaped like a real save for the types.
+    save: () => ({
+      format: SAVED_FORMAT,
+      version: SAVED_VERSION,
+      network: NETWORK_CONFIG,
+      problem: problem.config,
+      standardizer: problem.standardizer,
+      dataset: "tutorial",
+      seed: 0,
+      trainSteps: 3000,
+      lossHistory: "",
+      weights: { raw: [], ema: [] },
+    }),
     setKnobs: () => {},
     dispose: () => {},
     runChunk: () => {
       throw new Error("the oracle network does not train");
     },
-    checkpoint: () => {},
     restore: () => {},
     trainSteps: () => 3000,
   };
