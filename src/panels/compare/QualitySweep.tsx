@@ -2,8 +2,16 @@
 // trained network (solid) and perfect network (dashed), computed on demand (it is many runs).
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { ModelChoice } from "../../engine/api";
-import { SWEEP_ETAS, SWEEP_MODELS, SWEEP_N, SWEEP_SEEDS, type SweepState } from "../../state/compareSweep";
+import {
+  SWEEP_ETAS,
+  SWEEP_MODELS,
+  SWEEP_N,
+  SWEEP_SEEDS,
+  type SweepPoint,
+  type SweepState,
+} from "../../state/compareSweep";
 import { OKABE_ITO } from "../../ui/palette";
+import { energyText } from "./format";
 import { seriesKey, sweepFloor, sweepReading, sweepRows } from "./sweepChart";
 
 const ETA_COLORS: Record<number, string> = {
@@ -110,20 +118,23 @@ export function QualitySweep({ sweep, outdated, onRun, disabled }: QualitySweepP
             </ResponsiveContainer>
           </div>
           {sweep.status === "done" ? <p className="sweep-reading">{sweepReading(sweep.points)}</p> : null}
-          <SweepTable rows={sweepRows(sweep.points)} />
+          <SweepTable points={sweep.points} />
         </>
       ) : null}
     </section>
   );
 }
 
-function SweepTable({ rows }: { rows: ReturnType<typeof sweepRows> }) {
+/** Every estimate with +-2 standard errors, so a bump smaller than that reads as noise. */
+function SweepTable({ points }: { points: SweepPoint[] }) {
+  const rows = sweepRows(points);
+  const se = new Map(points.map((p) => [`${seriesKey(p.model, p.eta)}@${p.steps}`, p.se]));
   const keys = SWEEP_MODELS.flatMap((m) => SWEEP_ETAS.map((eta) => [m, eta] as const));
   return (
     <details>
       <summary>Show the numbers</summary>
       <table className="sweep-table">
-        <caption className="sr-only">Energy distance by steps, model and eta</caption>
+        <caption className="sr-only">Energy distance by steps, model and eta, with 2 standard errors</caption>
         <thead>
           <tr>
             <th scope="col">S</th>
@@ -140,7 +151,8 @@ function SweepTable({ rows }: { rows: ReturnType<typeof sweepRows> }) {
               <th scope="row">{r.steps}</th>
               {keys.map(([m, eta]) => {
                 const v = r[seriesKey(m, eta)];
-                return <td key={seriesKey(m, eta)}>{v === undefined ? "" : v.toFixed(4)}</td>;
+                const e = se.get(`${seriesKey(m, eta)}@${r.steps}`) ?? Number.NaN;
+                return <td key={seriesKey(m, eta)}>{v === undefined ? "" : energyText(v, e)}</td>;
               })}
             </tr>
           ))}
