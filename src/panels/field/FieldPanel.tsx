@@ -192,7 +192,7 @@ export function FieldPanel() {
       </div>
       <p className="muted" aria-live="polite">
         {data
-          ? `t = ${data.t}: mean |eps_net - eps_exact| over the plane ${data.meanDiff.toFixed(3)}, largest ${data.diffMax.toFixed(2)}.`
+          ? `t = ${data.t}: mean |eps_net - eps_exact| over the plane ${data.meanDiff.toFixed(3)}, largest ${data.diffMax.toFixed(3)}.`
           : "Computing the field..."}
         {redrawMs !== null ? ` Redrawn ${Math.round(redrawMs)} ms after the slider moved.` : ""}
       </p>
