@@ -58,7 +58,9 @@ describe("quality against steps", () => {
     const table = screen.getByRole("table", { name: /Energy distance by steps/ });
     expect(within(table).getAllByRole("row")).toHaveLength(6); // header + 5 step counts
     // Every estimate carries its +-2 standard errors (or reads 0 (within noise)).
-    const cells = within(table).getAllByRole("cell").map((c) => c.textContent ?? "");
+    const cells = within(table)
+      .getAllByRole("cell")
+      .map((c) => c.textContent ?? "");
     expect(cells).toHaveLength(5 * 6);
     expect(cells.every((c) => /^\d\.\d{4} ± \d\.\d{4}$|^0 \(within noise\)$/.test(c))).toBe(true);
   });
