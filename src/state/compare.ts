@@ -13,7 +13,6 @@ import {
   SEED_MAX,
   stepsError,
 } from "../core/config";
-import { drawXT } from "../core/experiment";
 import { Rng } from "../core/random";
 import type { Engine, ModelChoice, SampleRequest, SampleResult } from "../engine/api";
 import { isCancelled } from "../engine/client";
@@ -23,9 +22,12 @@ import {
   columnLimitText,
   MAX_COLUMNS,
   maxAbsDiff,
+  request,
   suggestColumn,
   type Trajectory,
+  toNumber,
   trajectoryOf,
+  zSeedFor,
 } from "./compareColumns";
 import { initialSweep, runSweep as runSweepWith, type SweepState } from "./compareSweep";
 
@@ -117,24 +119,6 @@ export function columnKey(col: CompareColumn, seed: number, n: number, ctx: Comp
   // The weights only matter for the trained-network model; oracles stay valid across training.
   const net = col.model === "network" ? ctx.netVersion : "";
   return JSON.stringify([col.sampler, col.model, seed, n, ctx.problemKey, net]);
-}
-
-function request(col: CompareColumn, n: number, xTSeed: number, zSeed: number): SampleRequest {
-  // Each request gets its own copy of x_T: the client may transfer (detach) the buffers it sends.
-  // The whole trajectory comes along (S+1 frames of all n points) so the player needs no re-run.
-  return {
-    sampler: col.sampler,
-    model: col.model,
-    n,
-    seed: zSeed,
-    xT: drawXT(n, xTSeed),
-    trajectory: true,
-  };
-}
-
-/** A seed for the z's of a repeat run: different from every earlier one, still reproducible. */
-function zSeedFor(seed: number, repeat: number): number {
-  return new Rng(seed, 1000 + repeat).nextUint32() % (SEED_MAX + 1);
 }
 
 function message(err: unknown): string {
@@ -310,9 +294,3 @@ export const useCompare = create<CompareState>((set, get) => {
     },
   };
 });
-
-/** "" and non-numbers become NaN so the schema reports "... must be a number". */
-function toNumber(v: string | number): number {
-  if (typeof v === "number") return v;
-  return v.trim() === "" ? Number.NaN : Number(v);
-}

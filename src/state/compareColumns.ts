@@ -1,11 +1,14 @@
 // Pure helpers of the comparison grid's columns: which column "Add column" offers, the order in
-// which columns are sent to the worker, the trajectory a result carries, and the repeat check.
+// which columns are sent to the worker, the request a column sends, the trajectory a result carries
+// and the repeat check.
 export type { Trajectory } from "../engine/api";
 export { MAX_COLUMNS };
 
-import { DEFAULT_SAMPLER, MAX_COLUMNS, type SamplerConfig } from "../core/config";
+import { DEFAULT_SAMPLER, MAX_COLUMNS, type SamplerConfig, SEED_MAX } from "../core/config";
+import { drawXT } from "../core/experiment";
+import { Rng } from "../core/random";
 import { SAMPLERS } from "../core/samplers/registry";
-import type { ModelChoice, SampleResult, Trajectory } from "../engine/api";
+import type { ModelChoice, SampleRequest, SampleResult, Trajectory } from "../engine/api";
 
 /** A column's settings (the grid adds an id). */
 export interface ColumnSpec {
@@ -64,4 +67,29 @@ export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
     m = Number.isNaN(d) ? Number.POSITIVE_INFINITY : Math.max(m, d);
   }
   return m;
+}
+
+/** The engine request of a column: its own copy of x_T (drawXT(n, seed)) and the z seed. */
+export function request(col: ColumnSpec, n: number, xTSeed: number, zSeed: number): SampleRequest {
+  // Each request gets its own copy of x_T: the client may transfer (detach) the buffers it sends.
+  // The whole trajectory comes along (S+1 frames of all n points) so the player needs no re-run.
+  return {
+    sampler: col.sampler,
+    model: col.model,
+    n,
+    seed: zSeed,
+    xT: drawXT(n, xTSeed),
+    trajectory: true,
+  };
+}
+
+/** A seed for the z's of a repeat run: different from every earlier one, still reproducible. */
+export function zSeedFor(seed: number, repeat: number): number {
+  return new Rng(seed, 1000 + repeat).nextUint32() % (SEED_MAX + 1);
+}
+
+/** "" and non-numbers become NaN so the schema reports "... must be a number". */
+export function toNumber(v: string | number): number {
+  if (typeof v === "number") return v;
+  return v.trim() === "" ? Number.NaN : Number(v);
 }
