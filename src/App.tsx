@@ -2,7 +2,6 @@
 // panels. A teacher's link can hide panels with hide=data,schedule,training,compare,interpolate.
 import { useEffect, useState } from "react";
 import { ComparePanel } from "./panels/compare/ComparePanel";
-import { FieldPanel } from "./panels/field/FieldPanel";
 import { PANEL_SHORTCUTS } from "./panels/compare/usePanelKeys";
 import { DataPanel } from "./panels/data/DataPanel";
 import { InterpolatePanel } from "./panels/interpolate/InterpolatePanel";
@@ -107,7 +106,6 @@ export function App() {
         {hidden.has("schedule") ? null : <SchedulePanel />}
         {hidden.has("training") ? null : <TrainingPanel />}
         {hidden.has("compare") ? null : <ComparePanel />}
-        <FieldPanel />
         {hidden.has("interpolate") ? null : <InterpolatePanel />}
       </main>
       <footer className="app-footer">
