@@ -51,6 +51,11 @@ export interface SampleRequest {
   trajectory?: boolean;
   /** Record only the first `trajectoryPoints` points (implies trajectory). */
   trajectoryPoints?: number;
+  /**
+   * Scheduling lane (the client's pool): a newer call on the same lane rejects this one with an
+   * error for which isCancelled() (src/engine/client.ts) is true, and its remaining work is dropped.
+   */
+  lane?: string;
 }
 
 /**

@@ -15,8 +15,12 @@ import type { UnitResult } from "./units";
 export interface PoolMember {
   /** Runs one call on this member's worker; rejects when the worker dies or the call times out. */
   run<T>(what: string, fn: (r: EngineWithControl) => Promise<T>): Promise<T>;
-  /** Brings the member's network to `stamp` (the main worker's); absent on the main worker. */
-  sync?(stamp: string): Promise<void>;
+  /**
+   * True when the member holds the network at `stamp` (the main worker's) and can take a unit now;
+   * otherwise starts getting there in the background and calls `ready` when done. Absent on the
+   * main worker. A member still starting never holds up a unit another member could run.
+   */
+  prepare?(stamp: string, ready: () => void): boolean;
   /** False once an extra worker has died (its unit is queued again). */
   alive?(): boolean;
   dispose?(): void;
@@ -62,7 +66,8 @@ interface Call {
   parts: (UnitResult | undefined)[];
   running: number;
   done: boolean;
-  started: number;
+  /** When its first unit was sent to a worker (its ms run from there, queueing excluded). */
+  started: number | null;
   resolve: (r: SampleResult) => void;
   reject: (e: unknown) => void;
 }
@@ -99,7 +104,7 @@ export class SamplingPool {
         parts: [],
         running: 0,
         done: false,
-        started: performance.now(),
+        started: null,
         resolve,
         reject,
       };
@@ -135,9 +140,10 @@ export class SamplingPool {
       // Without a network the other workers cannot mirror the main one's problem: main only.
       const next = this.calls
         .filter(
-          (c) => !c.done && c.queue.length > 0 && c.stamp !== null && (!member.sync || c.stamp !== "none"),
+          (c) => !c.done && c.queue.length > 0 && c.stamp !== null && (!member.prepare || c.stamp !== "none"),
         )
         .sort((x, y) => x.cost - y.cost || x.seq - y.seq)[0];
+      if (next && member.prepare && !member.prepare(next.stamp ?? "none", () => this.pump())) continue;
       const unit = next?.queue.shift();
       if (next && unit) void this.runUnit(member, next, unit);
     }
@@ -147,8 +153,8 @@ export class SamplingPool {
     this.busy.add(member);
     call.running++;
     try {
-      if (member.sync) await member.sync(call.stamp ?? "none");
       if (call.done) return;
+      call.started ??= performance.now();
       const { xT } = call;
       const k = call.req.trajectoryPoints ?? 0;
       const part = await member.run("sampling", (r) =>
@@ -181,13 +187,15 @@ export class SamplingPool {
   private async finish(member: PoolMember, call: Call): Promise<void> {
     const parts = call.parts as UnitResult[];
     const samples = concat(parts.map((p) => p.samples));
+    // The sampler's time, as a whole run reports it: without the quality figures.
+    const ms = performance.now() - (call.started ?? performance.now());
     const { quality, warning } = await member.run("the quality figures", (r) => r.qualityOf(samples.slice()));
     if (call.done) return;
     const result: SampleResult = {
       samples,
       grid: parts[0].grid,
       nfe: parts[0].nfe,
-      ms: performance.now() - call.started,
+      ms,
       quality,
     };
     if (warning) result.warning = warning;

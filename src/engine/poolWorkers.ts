@@ -18,41 +18,59 @@ export interface ExtraOptions {
 
 export function extraMember(o: ExtraOptions): PoolMember {
   let gen: Generation | null = null;
-  let ready: Promise<unknown> | null = null;
+  let started: Promise<unknown> | null = null;
   let loaded: string | null = null;
+  let loading: string | null = null;
   let lost = false;
-  const start = () => {
-    if (!gen) {
-      gen = launchWorker(o.makeWorker, o.limits, (g, reason) => {
-        g.kill(reason);
-        lost = true;
-        o.onLost(member);
-      });
-      const g = gen;
-      ready = g.invoke("starting a sampling worker", o.limits.start, (r) => r.setBackend(o.backend()), false);
-      ready.catch(() => {
-        g.kill("it could not start");
-        lost = true;
-        o.onLost(member);
-      });
+  const lose = (g: Generation, reason: string) => {
+    g.kill(reason);
+    if (!lost) {
+      lost = true;
+      o.onLost(member);
     }
-    return { g: gen, ready: ready as Promise<unknown> };
+  };
+  const start = (): { g: Generation; up: Promise<unknown> } => {
+    if (!gen || !started) {
+      const g = launchWorker(o.makeWorker, o.limits, lose);
+      gen = g;
+      started = g.invoke(
+        "starting a sampling worker",
+        o.limits.start,
+        (r) => r.setBackend(o.backend()),
+        false,
+      );
+      started.catch(() => lose(g, "it could not start"));
+    }
+    return { g: gen, up: started };
   };
   const member: PoolMember = {
     alive: () => !lost,
-    async sync(stamp) {
-      const { g, ready: started } = start();
-      await started;
-      if (loaded === stamp) return;
-      const saved = await o.savedFor(stamp);
-      await g.invoke("loading the network into a sampling worker", o.limits.control, (r) =>
-        r.loadNetwork(saved, "user"),
-      );
-      loaded = stamp;
+    prepare(stamp, ready) {
+      if (lost) return false;
+      if (loaded === stamp) return true;
+      if (loading === stamp) return false;
+      loading = stamp;
+      const { g, up } = start();
+      void (async () => {
+        try {
+          await up;
+          const saved = await o.savedFor(stamp);
+          await g.invoke("loading the network into a sampling worker", o.limits.control, (r) =>
+            r.loadNetwork(saved, "user"),
+          );
+          loaded = stamp;
+        } catch {
+          lose(g, "it could not load the network");
+        } finally {
+          if (loading === stamp) loading = null;
+          ready();
+        }
+      })();
+      return false;
     },
     async run(what, fn) {
-      const { g, ready: started } = start();
-      await started;
+      const { g, up } = start();
+      await up;
       return g.invoke(what, o.limits.compute, fn);
     },
     dispose() {

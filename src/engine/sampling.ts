@@ -34,17 +34,9 @@ export function sampleWith(
   const xT = req.xT ?? cachedXT(req.n, req.seed, xTCache);
   const n = xT.length / 2;
   const k = req.trajectoryPoints ?? 0;
-  const recorder =
-    k > 0 ? new TrajectoryRecorder(problem.standardizer, problem.schedule, req.sampler.steps, k, xT) : null;
+  const recorder = k > 0 ? new TrajectoryRecorder(problem.standardizer, req.sampler.steps, k, xT) : null;
   const t0 = now();
-  const run = runSampler(
-    problem,
-    recorder ? recorder.wrap(predictor) : predictor,
-    req.sampler,
-    xT,
-    req.seed,
-    recorder?.onStep,
-  );
+  const run = runSampler(problem, predictor, req.sampler, xT, req.seed, recorder?.onStep);
   const ms = now() - t0;
   const q = quality(run.raw, ref);
   const result: SampleResult = {

@@ -19,8 +19,12 @@ export const DEFAULT_LIMITS = {
   control: 30_000,
   /** A training run must answer a ping this often (between chunks, also while paused). */
   heartbeat: 15_000,
-  /** A running call's worker that sends nothing (no beat, no answer) this long is dead. */
-  silence: 10_000,
+  /**
+   * A running call's worker that sends nothing (no beat, no answer) this long is dead. The worker
+   * beats every second of sampling and after every training chunk; the longest single step (the
+   * largest network, ~2.5 s) fits many times over, even on a machine several jobs share.
+   */
+  silence: 20_000,
 };
 export type Limits = typeof DEFAULT_LIMITS;
 
@@ -72,15 +76,19 @@ export function launchWorker(
       p.limit,
     );
   };
-  const watchdog = setInterval(
-    () => {
-      if (dead) return;
-      const running = [...pending.values()].find((p) => p.started && p.watched);
-      if (running && Date.now() - lastHeard > limits.silence)
-        onDeath(gen, `the worker stopped answering while ${running.what}`);
-    },
-    Math.max(50, Math.min(1000, limits.silence / 4)),
-  );
+  const tick = Math.max(50, Math.min(1000, limits.silence / 4));
+  let lastTick = Date.now();
+  const watchdog = setInterval(() => {
+    if (dead) return;
+    // A page whose timers were held back (background tab, laptop asleep) cannot tell silence
+    // from its own absence: it starts counting afresh.
+    const now = Date.now();
+    if (now - lastTick > 2 * tick + 1000) lastHeard = now;
+    lastTick = now;
+    const running = [...pending.values()].find((p) => p.started && p.watched);
+    if (running && Date.now() - lastHeard > limits.silence)
+      onDeath(gen, `the worker stopped answering while ${running.what}`);
+  }, tick);
 
   worker.addEventListener("message", (ev: MessageEvent) => {
     lastHeard = Date.now();

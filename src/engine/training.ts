@@ -16,7 +16,8 @@ export interface Trainable {
 /** A loss above this is "exploding": eps has unit variance per coordinate, so a sane loss is ~0.1-2. */
 export const EXPLODING_LOSS = 1e3;
 export const CHUNK_MS = 75;
-export const CHUNK_MIN = 5;
+/** One step: a network that takes seconds per step must still report (and beat) after each one. */
+export const CHUNK_MIN = 1;
 export const CHUNK_MAX = 500;
 
 export const DIVERGED_MESSAGE =

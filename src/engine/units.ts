@@ -75,19 +75,17 @@ export function runUnit(problem: Problem, predictor: NoisePredictor, u: SampleUn
   const m = u.xT.length / 2;
   const rng = new SkipRng(u.seed, u.offset, m, u.total);
   const grid = makeGrid(u.sampler.spacing, problem.config.T, u.sampler.steps);
-  const recorder = u.trajectory
-    ? new TrajectoryRecorder(problem.standardizer, problem.schedule, grid.length, m, u.xT)
-    : null;
+  const recorder = u.trajectory ? new TrajectoryRecorder(problem.standardizer, grid.length, m, u.xT) : null;
   const t0 = performance.now();
   const { x, nfe } = SAMPLERS[u.sampler.sampler].run({
-    predictor: recorder ? recorder.wrap(predictor) : predictor,
+    predictor,
     schedule: problem.schedule,
     grid,
     xT: u.xT,
     rng,
     eta: u.sampler.eta,
     variance: u.sampler.variance,
-    onStep: (i, xs, x0Hat?: Float64Array) => {
+    onStep: (i, xs, x0Hat) => {
       rng.endStep();
       recorder?.onStep(i, xs, x0Hat);
     },

@@ -39,7 +39,7 @@ page.ddimTest = {
     try {
       await client.init(SCENARIO_SETTINGS);
       await client.train(50, () => {});
-      await client.saveNetwork(); // the client keeps the last save to reload after a crash
+      await client.saveNetwork(); // the client keeps the newest save or run checkpoint to restore
       const savedSteps = (await client.info()).trainSteps;
       let killed = false;
       const run = client.train(100_000, (p) => {
@@ -72,6 +72,43 @@ page.ddimTest = {
     }
   },
   bench: runBrowserBench,
+  /**
+   * Start-up as the dashboard does it, phase by phase (ms since the client was created): the worker
+   * and its backend, the pretrained network fetched and loaded, then the three headline columns.
+   */
+  async startup(): Promise<Record<string, number>> {
+    const t0 = performance.now();
+    const at: Record<string, number> = {};
+    const mark = (k: string) => {
+      at[k] = Math.round(performance.now() - t0);
+    };
+    const client = createEngineClient();
+    try {
+      const file = pretrained().then((f) => {
+        mark("network.json fetched");
+        return f;
+      });
+      await client.backend();
+      mark("worker + backend ready");
+      await client.loadNetwork(await file, "pretrained");
+      mark("network loaded");
+      const col = (sampler: "ddim" | "ddpm", steps: number, eta: number) => ({
+        sampler: { sampler, steps, eta, spacing: "trailing" as const, variance: "small" as const },
+        model: "network" as const,
+        n: 1000,
+        seed: 0,
+      });
+      await Promise.all([
+        client.sample(col("ddim", 50, 0)).then(() => mark("DDIM-50 column")),
+        client.sample(col("ddim", 500, 0)).then(() => mark("DDIM-500 column")),
+        client.sample(col("ddpm", 500, 1)).then(() => mark("DDPM-500 column")),
+      ]);
+      mark("all columns");
+      return at;
+    } finally {
+      client.dispose();
+    }
+  },
   /** DDIM-500 `runs` times through the real client and worker (tests/bench/engine-path.ts). */
   async enginePath(runs: number, trainSteps = 0, fresh = false): Promise<EnginePathTimes> {
     const client = createEngineClient({ limits: { compute: 600_000 } });

@@ -35,6 +35,12 @@ describe("training loop", () => {
     expect(chunks.reduce((a, b) => a + b, 0)).toBe(40);
   });
 
+  it("a step longer than a chunk's time gives one-step chunks (no minimum of several steps)", async () => {
+    const { net, chunks } = slowNet(2 * CHUNK_MS);
+    await new TrainLoop().run(net, 6, () => {});
+    expect(chunks).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+
   it("run progress counts this run only: runStep never exceeds runTarget", async () => {
     const { net } = slowNet(0, 2000);
     const seen: TrainProgress[] = [];
