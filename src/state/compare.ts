@@ -148,7 +148,7 @@ export const useCompare = create<CompareState>((set, get) => {
     set({ pending, busy: true, error: null });
     try {
       // Its own lane: a newer request for this column cancels this one in the worker pool.
-      const req: SampleRequest & { lane: string } = { ...request(col, n, seed, zSeed ?? seed), lane: col.id };
+      const req: SampleRequest = { ...request(col, n, seed, zSeed ?? seed), lane: col.id };
       const result = await engine.sample(req);
       if (gen.get(col.id) !== g || !get().columns.some((c) => c.id === col.id)) return;
       const runs = { ...get().runs };

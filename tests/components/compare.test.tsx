@@ -67,7 +67,7 @@ describe("sampler comparison grid", () => {
     expect(engine.calls.sampleMany).toBe(0);
     expect(engine.requests.map((r) => r.sampler.steps)).toEqual([50, 500, 500]);
     // Each column on its own lane of the worker pool (a newer request cancels its column's older one).
-    const lanes = engine.requests.map((r) => (r as { lane?: string }).lane);
+    const lanes = engine.requests.map((r) => r.lane);
     expect(new Set(lanes).size).toBe(3);
     expect(lanes.every((l) => typeof l === "string")).toBe(true);
     expect(engine.requests.every((r) => r.xT?.length === 2000)).toBe(true);
