@@ -1,6 +1,7 @@
 // Loading a saved network for the CLI: "pretrained" is the shipped public/pretrained/network.json.
 import { fileURLToPath } from "node:url";
 import type { ProblemConfig } from "../src/core/config";
+import type { Dataset } from "../src/core/data";
 import type { NoisePredictor } from "../src/core/types";
 import { networkFromSaved, setupBackend } from "../src/model";
 import { UsageError } from "./args";
@@ -15,12 +16,15 @@ export interface LoadedNetwork {
 
 const PRETRAINED = fileURLToPath(new URL("../public/pretrained/network.json", import.meta.url));
 
-export async function loadSavedNetwork(path: string, backend: string): Promise<LoadedNetwork> {
-  if (backend !== "wasm" && backend !== "cpu") throw new UsageError("--backend must be wasm or cpu");
+export async function loadSavedNetwork(
+  path: string,
+  backend: "wasm" | "cpu",
+  data: Dataset,
+): Promise<LoadedNetwork> {
   const file = path === "pretrained" ? PRETRAINED : path;
   const json = readJsonFile(file, "model");
   await setupBackend(backend);
-  const net = networkFromSaved(json);
+  const net = networkFromSaved(json, data);
   if (!net.ok) throw new UsageError(`--model: ${net.error}`);
   return {
     problem: net.value.problem,

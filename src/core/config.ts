@@ -13,6 +13,10 @@ export const ACTIVATIONS = ["silu", "relu", "gelu", "tanh"] as const;
 export const PATH_KINDS = ["slerp", "lerp"] as const;
 
 export const N_MAX = 20000;
+/** One cap on points from any input (sample size, noise files, sample files): the quality figures are quadratic in n. */
+export const MAX_POINTS = N_MAX;
+/** One cap on every file read (network, session, noise, samples): the largest network with 200,000 steps of history is 28.6 MB. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 export const SEED_MAX = 2 ** 31 - 1;
 
 const int = (name: string, min: number, max: number) =>

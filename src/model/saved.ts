@@ -1,9 +1,12 @@
 // The saved-network file: versioned plain JSON holding everything needed to reproduce an
 // experiment (network + problem config, standardiser, steps, loss history, raw + EMA weights).
-// Weights are base64 of float32 little-endian. Loading validates everything and never throws.
+// Weights are base64 of float32 little-endian. Loading validates everything and never throws: the
+// shapes and types here, the plausibility of the numbers in sanity.ts.
 import { z } from "zod";
 import { NetworkSchema, ProblemSchema, parseWith, type Result } from "../core/config";
+import type { Dataset } from "../core/data";
 import { EpsNetwork, type TrainSettings, weightShapes } from "./network";
+import { historyError, probeError, standardizerError, weightError } from "./sanity";
 
 export const SAVED_FORMAT = "ddim-lab-network";
 export const SAVED_VERSION = 1;
@@ -21,7 +24,10 @@ const SavedSchema = z.object({
   problem: z.unknown(),
   standardizer: z.object({
     mean: z.tuple([finite, finite]),
-    std: z.tuple([finite.refine((v) => v > 0, { error: "std must be > 0" }), finite.refine((v) => v > 0)]),
+    std: z.tuple([
+      finite.refine((v) => v > 0, { error: "std must be > 0" }),
+      finite.refine((v) => v > 0, { error: "std must be > 0" }),
+    ]),
   }),
   dataset: z.string().max(200),
   seed: z
@@ -113,13 +119,19 @@ function decodeWeights(texts: string[], which: string, shapes: [number, number][
     }
     if (!a.every(Number.isFinite))
       return { ok: false, error: `${which} weights: tensor ${k} has NaN or infinite values` };
+    const implausible = weightError(a);
+    if (implausible) return { ok: false, error: `${which} weights: tensor ${k} ${implausible}` };
     out.push(a);
   }
   return { ok: true, value: out };
 }
 
-/** Validates a saved network (e.g. parsed JSON of a file) and builds it; an error names the problem. */
-export function networkFromSaved(json: unknown): Result<EpsNetwork> {
+/**
+ * Validates a saved network (e.g. parsed JSON of a file) and builds it; an error names the problem.
+ * With data (the data set the caller will use), a standardised network's standardiser must also
+ * be the one fitted to that data when the file names it.
+ */
+export function networkFromSaved(json: unknown, data?: Dataset): Result<EpsNetwork> {
   const parsed = SavedSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -131,6 +143,9 @@ export function networkFromSaved(json: unknown): Result<EpsNetwork> {
   if (!network.ok) return { ok: false, error: `invalid network file: ${network.error}` };
   const problem = parseWith(ProblemSchema, s.problem);
   if (!problem.ok) return { ok: false, error: `invalid network file: ${problem.error}` };
+  const standardizer = { mean: s.standardizer.mean, std: s.standardizer.std } as EpsNetwork["standardizer"];
+  const badStd = standardizerError(standardizer, problem.value, data?.name === s.dataset ? data : undefined);
+  if (badStd) return { ok: false, error: `invalid network file: ${badStd}` };
   const shapes = weightShapes(network.value);
   const raw = decodeWeights(s.weights.raw, "raw", shapes);
   if (!raw.ok) return { ok: false, error: `invalid network file: ${raw.error}` };
@@ -139,12 +154,15 @@ export function networkFromSaved(json: unknown): Result<EpsNetwork> {
   const history = decodeFloat32(s.lossHistory);
   if (!history)
     return { ok: false, error: "invalid network file: lossHistory is not valid base64 float32 data" };
+  const badHistory = historyError(s.trainSteps, history);
+  if (badHistory) return { ok: false, error: `invalid network file: ${badHistory}` };
+  let net: EpsNetwork | null = null;
   try {
-    const net = new EpsNetwork(
+    net = new EpsNetwork(
       {
         config: network.value,
         problem: problem.value,
-        standardizer: { mean: s.standardizer.mean, std: [s.standardizer.std[0], s.standardizer.std[1]] },
+        standardizer,
         dataset: s.dataset,
         seed: s.seed,
       },
@@ -154,8 +172,14 @@ export function networkFromSaved(json: unknown): Result<EpsNetwork> {
     net.trainSteps = s.trainSteps;
     net.lossHistory = Array.from(history);
     if (s.train) net.trainSettings = { ...s.train };
+    const badOutput = probeError(net);
+    if (badOutput) {
+      net.dispose();
+      return { ok: false, error: `invalid network file: ${badOutput}` };
+    }
     return { ok: true, value: net };
   } catch (err) {
+    net?.dispose();
     return {
       ok: false,
       error: `could not build the network: ${err instanceof Error ? err.message : String(err)}`,

@@ -1,0 +1,174 @@
+// Every CLI flag in one typed table: each flag parses and validates its own value (the number
+// grammar of cli/number.ts, then the core schema field it belongs to), so a bad value's message
+// names the flag it came from. The commands read their values from these tables, and the usage
+// text (cli/usage.ts) is written from them.
+import type { z } from "zod";
+import {
+  ACTIVATIONS,
+  BACKENDS,
+  DEFAULT_NETWORK,
+  DEFAULT_PROBLEM,
+  DEFAULT_SAMPLER,
+  DEFAULT_TRAIN,
+  firstError,
+  MAX_POINTS,
+  NetworkSchema,
+  ProblemSchema,
+  SAMPLER_KINDS,
+  SamplerSchema,
+  SCHEDULE_KINDS,
+  SPACINGS,
+  TrainSchema,
+  UNITS,
+  VARIANCES,
+} from "../src/core/config";
+import { shown, UsageError } from "./args";
+import { parseNumber } from "./number";
+
+export interface Flag<T> {
+  /** The value's placeholder in the usage text: "S", "ddim|ddpm|...", "FILE". */
+  arg: string;
+  /** One line for the usage text, with the default. */
+  help: string;
+  /** The value, validated; a UsageError naming the flag otherwise. */
+  parse(raw: string, name: string): T;
+}
+
+export type FlagTable = Record<string, Flag<unknown>>;
+/** What parseFlags returns for a table: each given flag's parsed value, absent when not given. */
+export type FlagValues<F extends FlagTable> = { [K in keyof F]?: F[K] extends Flag<infer T> ? T : never };
+
+/** A number, first by the one number grammar, then by its core schema field. */
+function numberFlag(field: z.ZodType<number>, arg: string, help: string): Flag<number> {
+  return {
+    arg,
+    help,
+    parse(raw, name) {
+      const v = parseNumber(raw);
+      if (v === null) throw new UsageError(`--${name} must be a number, got ${shown(raw)}`);
+      const r = field.safeParse(v);
+      if (!r.success) throw new UsageError(`--${name}: ${firstError(r.error)}`);
+      return r.data;
+    },
+  };
+}
+
+/** A whole number in [min, max] that has no core schema field of its own. */
+function wholeFlag(label: string, min: number, max: number, arg: string, help: string): Flag<number> {
+  return {
+    arg,
+    help,
+    parse(raw, name) {
+      const v = parseNumber(raw);
+      if (v === null) throw new UsageError(`--${name} must be a number, got ${shown(raw)}`);
+      if (!Number.isInteger(v) || v < min || v > max)
+        throw new UsageError(`--${name}: ${label} must be a whole number from ${min} to ${max}`);
+      return v;
+    },
+  };
+}
+
+/** One of a fixed list (the as-const arrays of core/config.ts). */
+function choiceFlag<T extends string>(label: string, values: readonly T[], help: string): Flag<T> {
+  return {
+    arg: values.join("|"),
+    help,
+    parse(raw, name) {
+      const hit = values.find((v) => v === raw);
+      if (hit === undefined)
+        throw new UsageError(`--${name}: ${label} must be one of ${values.join(", ")}, got ${shown(raw)}`);
+      return hit;
+    },
+  };
+}
+
+/** A path or a name; only the empty text and NUL (which no file name holds) are refused here. */
+function textFlag(arg: string, help: string): Flag<string> {
+  return {
+    arg,
+    help,
+    parse(raw, name) {
+      if (raw === "" || raw.includes("\0")) throw new UsageError(`--${name}: give a non-empty path or name`);
+      return raw;
+    },
+  };
+}
+
+/** Backends that run under Node (webgl needs a browser). */
+export const CLI_BACKENDS = BACKENDS.filter((b): b is "wasm" | "cpu" => b !== "webgl");
+
+/**
+ * The default number of sampler steps: the full chain (S = T) for DDPM, whose ancestral update is
+ * defined step by step on the training chain (docs/math.md, "Samplers"); 50 otherwise.
+ * TODO(core merge): read SAMPLERS[sampler].defaultSteps(T) from core/samplers/registry.ts.
+ */
+export function defaultSteps(sampler: (typeof SAMPLER_KINDS)[number], T: number): number {
+  return sampler === "ddpm" ? T : DEFAULT_SAMPLER.steps;
+}
+
+const shared = {
+  T: numberFlag(ProblemSchema.shape.T, "T", `diffusion steps T (default ${DEFAULT_PROBLEM.T})`),
+  schedule: choiceFlag("schedule", SCHEDULE_KINDS, `noise schedule (default ${DEFAULT_PROBLEM.schedule})`),
+  units: choiceFlag("units", UNITS, `model coordinates (default ${DEFAULT_PROBLEM.units})`),
+  backend: choiceFlag("backend", CLI_BACKENDS, `tfjs backend (default ${DEFAULT_TRAIN.backend})`),
+};
+
+export const SAMPLE_FLAGS = {
+  model: textFlag(
+    "oracle|empirical|pretrained|FILE",
+    "noise predictor: the perfect network, the memorising one, the shipped network or a saved file (default oracle)",
+  ),
+  sampler: choiceFlag("sampler", SAMPLER_KINDS, `sampler (default ${DEFAULT_SAMPLER.sampler})`),
+  steps: numberFlag(
+    SamplerSchema.shape.steps,
+    "S",
+    `sampler steps, 1 to T (default ${DEFAULT_SAMPLER.steps}; ddpm: T, the full chain)`,
+  ),
+  eta: numberFlag(SamplerSchema.shape.eta, "E", `DDIM eta, 0 to 1 (default ${DEFAULT_SAMPLER.eta})`),
+  spacing: choiceFlag("spacing", SPACINGS, `timestep grid (default ${DEFAULT_SAMPLER.spacing})`),
+  variance: choiceFlag("variance", VARIANCES, `DDPM variance (default ${DEFAULT_SAMPLER.variance})`),
+  ...shared,
+  n: wholeFlag("n", 1, MAX_POINTS, "N", `number of samples, 1 to ${MAX_POINTS} (default 1000)`),
+  seed: numberFlag(TrainSchema.shape.seed, "SEED", "seed of x_T and the sampler's noise (default 0)"),
+  noise: textFlag("FILE", "x_T from a JSON array of [x, y] pairs instead of --n and --seed"),
+  out: textFlag("FILE", "write the JSON here instead of stdout"),
+} satisfies FlagTable;
+
+export const METRICS_FLAGS = {
+  in: textFlag("FILE", "a sample output or a JSON array of [x, y] pairs (required)"),
+} satisfies FlagTable;
+
+export const TRAIN_FLAGS = {
+  steps: numberFlag(TrainSchema.shape.steps, "N", `training steps (default ${DEFAULT_TRAIN.steps})`),
+  seed: numberFlag(
+    TrainSchema.shape.seed,
+    "SEED",
+    `initial weights and batches (default ${DEFAULT_TRAIN.seed})`,
+  ),
+  ...shared,
+  width: numberFlag(NetworkSchema.shape.width, "W", `hidden width (default ${DEFAULT_NETWORK.width})`),
+  depth: numberFlag(NetworkSchema.shape.depth, "D", `hidden layers (default ${DEFAULT_NETWORK.depth})`),
+  activation: choiceFlag("activation", ACTIVATIONS, `activation (default ${DEFAULT_NETWORK.activation})`),
+  embed: numberFlag(
+    NetworkSchema.shape.embedDim,
+    "E",
+    `timestep embedding size (default ${DEFAULT_NETWORK.embedDim})`,
+  ),
+  lr: numberFlag(TrainSchema.shape.lr, "LR", `learning rate (default ${DEFAULT_TRAIN.lr})`),
+  batch: numberFlag(TrainSchema.shape.batch, "B", `batch size (default ${DEFAULT_TRAIN.batch})`),
+  ema: numberFlag(TrainSchema.shape.emaDecay, "DECAY", `EMA decay (default ${DEFAULT_TRAIN.emaDecay})`),
+  chunk: wholeFlag("chunk", 1, 10_000, "C", "steps between progress lines (default 250)"),
+  out: textFlag("DIR", "write DIR/network.json (required)"),
+} satisfies FlagTable;
+
+export interface CommandInfo {
+  summary: string;
+  flags: FlagTable;
+}
+
+/** The commands as the usage text lists them. */
+export const COMMAND_INFO: ReadonlyMap<string, CommandInfo> = new Map([
+  ["sample", { summary: "one sampler run; JSON on stdout or in --out FILE", flags: SAMPLE_FLAGS }],
+  ["metrics", { summary: "the quality figures of a sample set (raw units)", flags: METRICS_FLAGS }],
+  ["train", { summary: "trains the eps network and writes DIR/network.json", flags: TRAIN_FLAGS }],
+]);
