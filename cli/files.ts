@@ -4,6 +4,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { MAX_FILE_BYTES, MAX_POINTS } from "../src/core/config";
 import { shown, UsageError } from "./args";
+import { MIN_POINTS } from "./flags";
 import { reason } from "./output";
 
 const MB = MAX_FILE_BYTES / 1024 / 1024;
@@ -77,7 +78,9 @@ export function readPointsFile(
   for (let i = text.indexOf("["); i >= 0 && brackets <= MAX_POINTS + 16; i = text.indexOf("[", i + 1))
     brackets++;
   if (brackets > MAX_POINTS + 16)
-    throw new UsageError(`--${flag}: ${what} must hold at most ${MAX_POINTS} points`);
+    throw new UsageError(
+      `--${flag}: ${what} must be a JSON array of [x, y] pairs; it has more than ${MAX_POINTS} points`,
+    );
   const json = parseJson(text, path, flag);
   const isObject = json !== null && typeof json === "object" && !Array.isArray(json);
   const key = opts.samplesKey;
@@ -91,6 +94,7 @@ export function parsePoints(value: unknown, flag: string, what: string, max = CO
     new UsageError(`--${flag}: ${what} must be a JSON array of [x, y] pairs; ${why}`);
   if (!Array.isArray(value)) throw fail("the file does not hold an array");
   if (value.length === 0) throw fail("the array is empty");
+  if (value.length < MIN_POINTS) throw fail(`it needs at least ${MIN_POINTS} points`);
   if (value.length > MAX_POINTS) throw fail(`it has more than ${MAX_POINTS} points`);
   const out = new Float64Array(2 * value.length);
   value.forEach((p, i) => {

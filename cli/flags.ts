@@ -94,6 +94,9 @@ function textFlag(arg: string, help: string): Flag<string> {
   };
 }
 
+/** Fewest points of any sample set: the energy distance compares distinct pairs (docs/math.md, "Quality figures"). */
+export const MIN_POINTS = 2;
+
 /** Backends that run under Node (webgl needs a browser). */
 export const CLI_BACKENDS = BACKENDS.filter((b): b is "wasm" | "cpu" => b !== "webgl");
 
@@ -128,7 +131,13 @@ export const SAMPLE_FLAGS = {
   spacing: choiceFlag("spacing", SPACINGS, `timestep grid (default ${DEFAULT_SAMPLER.spacing})`),
   variance: choiceFlag("variance", VARIANCES, `DDPM variance (default ${DEFAULT_SAMPLER.variance})`),
   ...shared,
-  n: wholeFlag("n", 1, MAX_POINTS, "N", `number of samples, 1 to ${MAX_POINTS} (default 1000)`),
+  n: wholeFlag(
+    "n",
+    MIN_POINTS,
+    MAX_POINTS,
+    "N",
+    `number of samples, ${MIN_POINTS} to ${MAX_POINTS} (default 1000)`,
+  ),
   seed: numberFlag(TrainSchema.shape.seed, "SEED", "seed of x_T and the sampler's noise (default 0)"),
   noise: textFlag("FILE", "x_T from a JSON array of [x, y] pairs instead of --n and --seed"),
   out: textFlag("FILE", "write the JSON here instead of stdout"),

@@ -1,4 +1,5 @@
-// `cli train`: every bad flag is one line on stderr and exit 2; a good run writes a loadable network.
+// `cli train` in this process: every bad flag is one line on stderr and exit 2; a good run writes a
+// loadable network. Output locations are checked before training (tests/cli/output.test.ts).
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -36,7 +37,10 @@ describe("cli train", () => {
     [["--T", "5", "--out", "/tmp/x"], /--T: T must be from/],
     [["--schedule", "sqrt", "--out", "/tmp/x"], /--schedule: schedule must be one of linear, cosine/],
     [["--units", "cm", "--out", "/tmp/x"], /--units: units must be one of standardized, raw/],
-    [["--backend", "webgpu", "--out", "/tmp/x"], /--backend must be one of wasm, cpu/],
+    [["--backend", "webgpu", "--out", "/tmp/x"], /--backend: backend must be one of wasm, cpu/],
+    [["--width", "0x10", "--out", "/tmp/x"], /--width must be a number, got "0x10"/],
+    [["--chunk", "0", "--out", "/tmp/x"], /--chunk: chunk must be a whole number from 1 to 10000/],
+    [["--steps", "1e999", "--out", "/tmp/x"], /--steps must be a number, got "1e999"/],
     [["--seed", "-1", "--out", "/tmp/x"], /--seed: seed must be from 0/],
     [["--steps", "0", "--out", "/tmp/x"], /--steps: training steps must be from 1/],
     [["--colour", "red", "--out", "/tmp/x"], /unknown flag --colour/],
