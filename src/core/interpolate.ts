@@ -1,4 +1,4 @@
-// Latent interpolation and DDIM inversion (SPEC section 7).
+// Latent interpolation and DDIM inversion (docs/math.md, "Determinism, inversion and interpolation").
 import { prevOf } from "./grids";
 import { abarAt, type Schedule } from "./schedule";
 import type { NoisePredictor } from "./types";
