@@ -100,15 +100,6 @@ export const MIN_POINTS = 2;
 /** Backends that run under Node (webgl needs a browser). */
 export const CLI_BACKENDS = BACKENDS.filter((b): b is "wasm" | "cpu" => b !== "webgl");
 
-/**
- * The default number of sampler steps: the full chain (S = T) for DDPM, whose ancestral update is
- * defined step by step on the training chain (docs/math.md, "Samplers"); 50 otherwise.
- * TODO(core merge): read SAMPLERS[sampler].defaultSteps(T) from core/samplers/registry.ts.
- */
-export function defaultSteps(sampler: (typeof SAMPLER_KINDS)[number], T: number): number {
-  return sampler === "ddpm" ? T : DEFAULT_SAMPLER.steps;
-}
-
 const shared = {
   T: numberFlag(ProblemSchema.shape.T, "T", `diffusion steps T (default ${DEFAULT_PROBLEM.T})`),
   schedule: choiceFlag("schedule", SCHEDULE_KINDS, `noise schedule (default ${DEFAULT_PROBLEM.schedule})`),
@@ -125,7 +116,7 @@ export const SAMPLE_FLAGS = {
   steps: numberFlag(
     SamplerSchema.shape.steps,
     "S",
-    `sampler steps, 1 to T (default ${DEFAULT_SAMPLER.steps}; ddpm: T, the full chain)`,
+    "sampler steps, 1 to T (default: the sampler's own, listed under samplers)",
   ),
   eta: numberFlag(SamplerSchema.shape.eta, "E", `DDIM eta, 0 to 1 (default ${DEFAULT_SAMPLER.eta})`),
   spacing: choiceFlag("spacing", SPACINGS, `timestep grid (default ${DEFAULT_SAMPLER.spacing})`),

@@ -5,10 +5,11 @@ import { DEFAULT_PROBLEM, DEFAULT_SAMPLER, type SamplerConfig, stepsError } from
 import { tutorialDataset } from "../src/core/data";
 import { drawXT, makeProblem, oraclePredictor, runSampler } from "../src/core/experiment";
 import { quality, Reference } from "../src/core/metrics";
+import { SAMPLERS } from "../src/core/samplers/registry";
 import type { NoisePredictor } from "../src/core/types";
 import { parseFlags, UsageError } from "./args";
 import { NOISE_MAX, readPointsFile, toPairs } from "./files";
-import { defaultSteps, SAMPLE_FLAGS } from "./flags";
+import { SAMPLE_FLAGS } from "./flags";
 import { checkOutputFile, writeOutput } from "./output";
 
 export async function sampleCommand(args: string[]): Promise<number> {
@@ -52,7 +53,7 @@ export async function sampleCommand(args: string[]): Promise<number> {
     const sampler = f.sampler ?? DEFAULT_SAMPLER.sampler;
     const samplerCfg: SamplerConfig = {
       sampler,
-      steps: f.steps ?? defaultSteps(sampler, problemCfg.T),
+      steps: f.steps ?? SAMPLERS[sampler].defaultSteps(problemCfg.T),
       eta: f.eta ?? DEFAULT_SAMPLER.eta,
       spacing: f.spacing ?? DEFAULT_SAMPLER.spacing,
       variance: f.variance ?? DEFAULT_SAMPLER.variance,
@@ -67,10 +68,11 @@ export async function sampleCommand(args: string[]): Promise<number> {
     const run = runSampler(problem, predictor, samplerCfg, xT, seed);
     const ms = performance.now() - t0;
     let bad = 0;
-    for (const v of run.raw) if (!Number.isFinite(v)) bad++;
+    for (let i = 0; i < run.raw.length; i += 2)
+      if (!Number.isFinite(run.raw[i]) || !Number.isFinite(run.raw[i + 1])) bad++;
     if (bad > 0) {
       throw new Error(
-        `the run produced ${Math.ceil(bad / 2)} of ${n} samples with non-finite coordinates (the network or noise is out of range); nothing was written`,
+        `the run produced ${bad} of ${n} samples with non-finite coordinates (the network or noise is out of range); nothing was written`,
       );
     }
     const metrics = quality(run.raw, new Reference(dataset.mixture, dataset.points));

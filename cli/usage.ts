@@ -1,5 +1,5 @@
 // The usage text, written from the flag tables (cli/flags.ts) so it cannot drift from them.
-import { SAMPLER_LABELS } from "../src/core/samplers";
+import { samplerUsageLines } from "../src/core/samplers/registry";
 import { COMMAND_INFO } from "./flags";
 
 export function usageText(): string {
@@ -12,6 +12,6 @@ export function usageText(): string {
     }
   }
   lines.push("samplers:");
-  for (const [name, label] of Object.entries(SAMPLER_LABELS)) lines.push(`  ${name.padEnd(8)} ${label}`);
+  for (const line of samplerUsageLines()) lines.push(`  ${line}`);
   return lines.join("\n");
 }
