@@ -3,8 +3,9 @@
 // failure is one line naming the flag.
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { MAX_FILE_BYTES, MAX_POINTS } from "../src/core/config";
+import { MIN_POINTS } from "../src/core/datasets";
 import { shown, UsageError } from "./args";
-import { MIN_POINTS } from "./flags";
+
 import { reason } from "./output";
 
 const MB = MAX_FILE_BYTES / 1024 / 1024;
@@ -94,7 +95,6 @@ export function parsePoints(value: unknown, flag: string, what: string, max = CO
     new UsageError(`--${flag}: ${what} must be a JSON array of [x, y] pairs; ${why}`);
   if (!Array.isArray(value)) throw fail("the file does not hold an array");
   if (value.length === 0) throw fail("the array is empty");
-  if (value.length < MIN_POINTS) throw fail(`it needs at least ${MIN_POINTS} points`);
   if (value.length > MAX_POINTS) throw fail(`it has more than ${MAX_POINTS} points`);
   const out = new Float64Array(2 * value.length);
   value.forEach((p, i) => {
@@ -108,6 +108,7 @@ export function parsePoints(value: unknown, flag: string, what: string, max = CO
     out[2 * i] = x;
     out[2 * i + 1] = y;
   });
+  if (value.length < MIN_POINTS) throw fail(`it needs at least ${MIN_POINTS} points`);
   return out;
 }
 

@@ -22,6 +22,7 @@ import {
   UNITS,
   VARIANCES,
 } from "../src/core/config";
+import { MIN_POINTS, PRESET_NAMES } from "../src/core/datasets";
 import { shown, UsageError } from "./args";
 import { parseNumber } from "./number";
 
@@ -38,15 +39,25 @@ export type FlagTable = Record<string, Flag<unknown>>;
 /** What parseFlags returns for a table: each given flag's parsed value, absent when not given. */
 export type FlagValues<F extends FlagTable> = { [K in keyof F]?: F[K] extends Flag<infer T> ? T : never };
 
+/** Smallest positive normal double: a setting between it and 0 cannot be meant (use 0). */
+const MIN_NORMAL = 2 ** -1022;
+
+/** A decimal number (cli/number.ts) that is not a denormal, or a UsageError naming the flag. */
+function readNumber(raw: string, name: string): number {
+  const v = parseNumber(raw);
+  if (v === null) throw new UsageError(`--${name} must be a number, got ${shown(raw)}`);
+  if (v !== 0 && Math.abs(v) < MIN_NORMAL)
+    throw new UsageError(`--${name}: ${shown(raw)} is too close to 0 to be meant; use 0`);
+  return v;
+}
+
 /** A number, first by the one number grammar, then by its core schema field. */
 function numberFlag(field: z.ZodType<number>, arg: string, help: string): Flag<number> {
   return {
     arg,
     help,
     parse(raw, name) {
-      const v = parseNumber(raw);
-      if (v === null) throw new UsageError(`--${name} must be a number, got ${shown(raw)}`);
-      const r = field.safeParse(v);
+      const r = field.safeParse(readNumber(raw, name));
       if (!r.success) throw new UsageError(`--${name}: ${firstError(r.error)}`);
       return r.data;
     },
@@ -59,8 +70,7 @@ function wholeFlag(label: string, min: number, max: number, arg: string, help: s
     arg,
     help,
     parse(raw, name) {
-      const v = parseNumber(raw);
-      if (v === null) throw new UsageError(`--${name} must be a number, got ${shown(raw)}`);
+      const v = readNumber(raw, name);
       if (!Number.isInteger(v) || v < min || v > max)
         throw new UsageError(`--${name}: ${label} must be a whole number from ${min} to ${max}`);
       return v;
@@ -94,13 +104,28 @@ function textFlag(arg: string, help: string): Flag<string> {
   };
 }
 
-/** Fewest points of any sample set: the energy distance compares distinct pairs (docs/math.md, "Quality figures"). */
-export const MIN_POINTS = 2;
+/** The data sets by name, then CSV files (cli/data.ts reads them). */
+export const DATA_NAMES = ["tutorial", ...PRESET_NAMES] as const;
+
+function dataFlag(): Flag<string> {
+  return {
+    arg: [...DATA_NAMES, "FILE.csv"].join("|"),
+    help: "data set (default tutorial, the course's mixture; presets with their default n and seed 0)",
+    parse(raw, name) {
+      if (DATA_NAMES.some((d) => d === raw) || (raw.toLowerCase().endsWith(".csv") && !raw.includes("\0")))
+        return raw;
+      throw new UsageError(
+        `--${name} must be one of ${DATA_NAMES.join(", ")} or a .csv file, got ${shown(raw)}`,
+      );
+    },
+  };
+}
 
 /** Backends that run under Node (webgl needs a browser). */
 export const CLI_BACKENDS = BACKENDS.filter((b): b is "wasm" | "cpu" => b !== "webgl");
 
 const shared = {
+  data: dataFlag(),
   T: numberFlag(ProblemSchema.shape.T, "T", `diffusion steps T (default ${DEFAULT_PROBLEM.T})`),
   schedule: choiceFlag("schedule", SCHEDULE_KINDS, `noise schedule (default ${DEFAULT_PROBLEM.schedule})`),
   units: choiceFlag("units", UNITS, `model coordinates (default ${DEFAULT_PROBLEM.units})`),
@@ -136,6 +161,7 @@ export const SAMPLE_FLAGS = {
 
 export const METRICS_FLAGS = {
   in: textFlag("FILE", "a sample output or a JSON array of [x, y] pairs (required)"),
+  data: shared.data,
 } satisfies FlagTable;
 
 export const TRAIN_FLAGS = {

@@ -9,6 +9,8 @@ import { readJsonFile } from "./files";
 
 export interface LoadedNetwork {
   problem: ProblemConfig;
+  /** The name of the data set it was trained on. */
+  dataset: string;
   predictor: NoisePredictor;
   label: string;
   dispose: () => void;
@@ -28,6 +30,7 @@ export async function loadSavedNetwork(
   if (!net.ok) throw new UsageError(`--model: ${net.error}`);
   return {
     problem: net.value.problem,
+    dataset: net.value.dataset,
     predictor: net.value.predictor(),
     label: path === "pretrained" ? "pretrained" : file,
     dispose: () => net.value.dispose(),

@@ -2,12 +2,12 @@
 // output location and the noise file are checked before any work; non-finite samples are never
 // printed as if they were results.
 import { DEFAULT_PROBLEM, DEFAULT_SAMPLER, type SamplerConfig, stepsError } from "../src/core/config";
-import { tutorialDataset } from "../src/core/data";
 import { drawXT, makeProblem, oraclePredictor, runSampler } from "../src/core/experiment";
 import { quality, Reference } from "../src/core/metrics";
 import { SAMPLERS } from "../src/core/samplers/registry";
 import type { NoisePredictor } from "../src/core/types";
 import { parseFlags, UsageError } from "./args";
+import { resolveData } from "./data";
 import { NOISE_MAX, readPointsFile, toPairs } from "./files";
 import { SAMPLE_FLAGS } from "./flags";
 import { checkOutputFile, writeOutput } from "./output";
@@ -22,7 +22,9 @@ export async function sampleCommand(args: string[]): Promise<number> {
   const noise =
     f.noise === undefined ? null : readPointsFile(f.noise, "noise", "the noise file", { max: NOISE_MAX });
 
-  const dataset = tutorialDataset();
+  const data = resolveData(f.data);
+  const dataset = data.dataset;
+  const dataName = f.data ?? "tutorial";
   let problemCfg = {
     T: f.T ?? DEFAULT_PROBLEM.T,
     schedule: f.schedule ?? DEFAULT_PROBLEM.schedule,
@@ -31,12 +33,24 @@ export async function sampleCommand(args: string[]): Promise<number> {
   let predictor: NoisePredictor;
   let release = () => {};
   let modelLabel = modelName;
+  if (modelName === "oracle" && !data.hasDensity) {
+    throw new UsageError(
+      `--model: the perfect network needs a known density, which ${dataName} does not have; use --model empirical (the memorising optimum) or a network trained with --data ${dataName}`,
+    );
+  }
   if (modelName === "oracle" || modelName === "empirical") {
     predictor = oraclePredictor(makeProblem(dataset, problemCfg), modelName);
   } else {
     // tfjs is loaded only when a saved network is asked for (about 1 s of start-up the oracles skip)
     const { loadSavedNetwork } = await import("./network");
     const net = await loadSavedNetwork(modelName, f.backend ?? "wasm", dataset);
+    // A network belongs to its data: sampling for other data would show a different set's shape.
+    if (net.dataset !== dataset.name) {
+      net.dispose();
+      throw new UsageError(
+        `--model: the network was trained on the data set "${net.dataset}", not on ${dataName}; train one with: cli train --data ${dataName} --out DIR`,
+      );
+    }
     // A saved network is a complete experiment: its T, schedule and units win; conflicting flags are errors.
     for (const key of ["T", "schedule", "units"] as const) {
       if (f[key] !== undefined && String(problemCfg[key]) !== String(net.problem[key])) {
@@ -75,9 +89,18 @@ export async function sampleCommand(args: string[]): Promise<number> {
         `the run produced ${bad} of ${n} samples with non-finite coordinates (the network or noise is out of range); nothing was written`,
       );
     }
-    const metrics = quality(run.raw, new Reference(dataset.mixture, dataset.points));
+    // The quality figures compare with the population density, so they need one.
+    const metrics = data.hasDensity ? quality(run.raw, new Reference(dataset.mixture, dataset.points)) : null;
     const out = {
-      config: { model: modelLabel, ...samplerCfg, ...problemCfg, n, seed, noise: f.noise ?? null },
+      config: {
+        model: modelLabel,
+        data: dataName,
+        ...samplerCfg,
+        ...problemCfg,
+        n,
+        seed,
+        noise: f.noise ?? null,
+      },
       grid: run.grid,
       nfe: run.nfe,
       ms: Math.round(ms * 10) / 10,

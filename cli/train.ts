@@ -2,10 +2,10 @@
 // Deterministic given --seed and --backend. Bad flags and unusable output locations: one line,
 // exit 2, before any training.
 import { DEFAULT_NETWORK, DEFAULT_PROBLEM, DEFAULT_TRAIN, type NetworkConfig } from "../src/core/config";
-import { tutorialDataset } from "../src/core/data";
 import { makeProblem } from "../src/core/experiment";
 import { createNetwork, createTrainer, saveNetwork, setupBackend } from "../src/model";
 import { oneLine, parseFlags, UsageError } from "./args";
+import { resolveData } from "./data";
 import { TRAIN_FLAGS } from "./flags";
 import { prepareOutputDir, writeOutput } from "./output";
 
@@ -47,19 +47,20 @@ async function train(args: string[]): Promise<number> {
   const batch = f.batch ?? DEFAULT_TRAIN.batch;
   const emaDecay = f.ema ?? DEFAULT_TRAIN.emaDecay;
   const chunk = f.chunk ?? DEFAULT_CHUNK;
+  const data = resolveData(f.data);
   // Before any training: a run must not end in "cannot write".
   const path = prepareOutputDir(f.out, "network.json", "out");
 
   const backend = await setupBackend(backendName);
   if (backend !== backendName)
     process.stderr.write(`warning: backend ${backendName} failed to start; using ${backend}\n`);
-  const problem = makeProblem(tutorialDataset(), problemCfg);
+  const problem = makeProblem(data.dataset, problemCfg);
   const net = createNetwork(problem, network, seed);
   net.trainSettings = { lr, batch, emaDecay, backend };
   const trainer = createTrainer(net, problem, { lr, batch, emaDecay });
   try {
     process.stderr.write(
-      `training ${network.depth}x${network.width} ${network.activation} (${net.paramCount} parameters) on ${backend}: ` +
+      `training ${network.depth}x${network.width} ${network.activation} (${net.paramCount} parameters) on ${backend}, data ${f.data ?? "tutorial"}: ` +
         `${steps} steps, batch ${batch}, lr ${lr}, EMA ${emaDecay}, seed ${seed}\n`,
     );
     let ms = 0;

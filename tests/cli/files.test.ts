@@ -19,6 +19,8 @@ const file = (name: string, text: string) => {
 };
 const fifo = join(dir, "fifo");
 execFileSync("mkfifo", [fifo]);
+const fifoCsv = join(dir, "fifo.csv");
+execFileSync("mkfifo", [fifoCsv]);
 const aDir = join(dir, "a-directory");
 mkdirSync(aDir);
 /** A sparse regular file one byte over the cap: its reported size is honest, its content zeros. */
@@ -27,6 +29,7 @@ writeFileSync(huge, "");
 truncateSync(huge, MAX_FILE_BYTES + 1);
 const points = (n: number, v = 0.5) => JSON.stringify(Array.from({ length: n }, () => [v, -v]));
 const F = {
+  bigCsv: file("big.csv", `x,y\n${"# padding\n".repeat(500_000)}`),
   tooMany: file("too-many.json", points(MAX_POINTS + 1)),
   million: file("million.json", points(1_000_000)),
   maxOk: file("max-ok.json", points(2)),
@@ -50,6 +53,7 @@ const SPECIAL: [string[], RegExp][] = [
   [["sample", "--noise", fifo], /--noise: ".*fifo" is not a regular file/],
   [["sample", "--model", fifo], /--model: ".*fifo" is not a regular file/],
   [["metrics", "--in", fifo], /--in: ".*fifo" is not a regular file/],
+  [["train", "--data", fifoCsv, "--out", join(dir, "run")], /--data: ".*fifo.csv" is not a regular file/],
 ];
 
 beforeAll(() => {
@@ -71,6 +75,7 @@ const BAD: [string[], RegExp][] = [
   [["sample", "--noise", aDir], /--noise: ".*a-directory" is a directory, not a file/],
   [["metrics", "--in", aDir], /--in: ".*a-directory" is a directory, not a file/],
   [["metrics", "--in", huge], /--in: file ".*huge.json" is larger than 64 MB/],
+  [["sample", "--data", F.bigCsv], /--data: file ".*big.csv" is larger than 4 MB/],
   [["sample", "--noise", huge], /--noise: file ".*huge.json" is larger than 64 MB/],
   [["sample", "--model", huge], /--model: file ".*huge.json" is larger than 64 MB/],
   [

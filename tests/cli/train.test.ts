@@ -1,9 +1,10 @@
 // `cli train` in this process: every bad flag is one line on stderr and exit 2; a good run writes a
 // loadable network. Output locations are checked before training (tests/cli/output.test.ts).
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { resolveData } from "../../cli/data";
 import { trainCommand } from "../../cli/train";
 import { networkFromSaved } from "../../src/model";
 
@@ -74,6 +75,7 @@ describe("cli train", () => {
     const dirs = [mkdtempSync(join(tmpdir(), "ddim-train-")), mkdtempSync(join(tmpdir(), "ddim-train-"))];
     const lines = capture();
     for (const dir of dirs) expect(await trainCommand(args(dir))).toBe(0);
+    for (const dir of dirs) expect(readdirSync(dir)).toEqual(["network.json"]); // no temporary file left
     expect(lines.some((l) => /step 20\/20/.test(l))).toBe(true);
     const [a, b] = dirs.map((d) => readFileSync(join(d, "network.json"), "utf8"));
     expect(a).toBe(b);
@@ -84,5 +86,27 @@ describe("cli train", () => {
       expect(loaded.value.config).toEqual({ width: 16, depth: 1, activation: "silu", embedDim: 8 });
       loaded.value.dispose();
     }
+  });
+
+  it("--data ring trains on the ring: the file names it and its standardiser is the ring's", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ddim-train-ring-"));
+    const lines = capture();
+    const args = ["--data", "ring", "--steps", "5", "--width", "8", "--depth", "1", "--embed", "2"];
+    expect(await trainCommand([...args, "--batch", "8", "--out", dir])).toBe(0);
+    expect(lines.some((l) => /data ring/.test(l))).toBe(true);
+    const json = JSON.parse(readFileSync(join(dir, "network.json"), "utf8"));
+    const ring = resolveData("ring").dataset;
+    expect(json.dataset).toBe(ring.name);
+    expect(json.dataset).toMatch(/^ring:400-/);
+    const loaded = networkFromSaved(json, ring);
+    expect(loaded.ok).toBe(true);
+    if (loaded.ok) loaded.value.dispose();
+    // the same file claims the ring: a standardiser from other data is refused
+    json.standardizer = JSON.parse(
+      readFileSync(join(import.meta.dirname, "../../public/pretrained/network.json"), "utf8"),
+    ).standardizer;
+    const wrong = networkFromSaved(json, ring);
+    expect(wrong.ok).toBe(false);
+    if (!wrong.ok) expect(wrong.error).toMatch(/does not match the data set "ring:400-/);
   });
 });
