@@ -18,7 +18,10 @@ const SavedSchema = z.object({
     error: `this is not a DDIM Lab network file (format must be "${SAVED_FORMAT}")`,
   }),
   version: z.literal(SAVED_VERSION, {
-    error: `unsupported network file version (this app reads version ${SAVED_VERSION})`,
+    error: (issue) =>
+      typeof issue.input === "number"
+        ? `unsupported network file version: the file is version ${issue.input}; this DDIM Lab reads version ${SAVED_VERSION}`
+        : `unsupported network file version: version must be the number ${SAVED_VERSION}, found ${issue.input === null ? "null" : typeof issue.input}`,
   }),
   network: z.unknown(),
   problem: z.unknown(),
@@ -40,6 +43,31 @@ const SavedSchema = z.object({
   weights: z.object({ raw: z.array(z.string()), ema: z.array(z.string()) }),
   train: z.object({ lr: finite, batch: finite, emaDecay: finite, backend: z.string().max(20) }).optional(),
 });
+
+/**
+ * What each field must hold, in our words: zod's default texts ("Too big: expected int to be
+ * <=9007199254740991") are not for the person who picked the file. Matched by path prefix.
+ */
+const FIELD_RULES: [string, string][] = [
+  ["standardizer.mean", "standardizer.mean must be two finite numbers"],
+  ["standardizer.std", "standardizer.std must be two finite numbers > 0"],
+  ["standardizer", "standardizer must hold mean and std, two numbers each"],
+  ["dataset", "dataset must be a name of at most 200 characters"],
+  ["seed", `seed must be a whole number from 0 to ${2 ** 31 - 1}`],
+  ["trainSteps", "trainSteps must be a whole number from 0"],
+  ["lossHistory", "lossHistory must be base64 text of float32 losses"],
+  ["weights", "weights must hold raw and ema, lists of base64 texts"],
+  ["train", "train must hold lr, batch and emaDecay (numbers) and backend (a short name)"],
+];
+
+function issueText(issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return "unreadable";
+  const path = issue.path.join(".");
+  if (path === "format" || path === "version") return issue.message;
+  if (path === "") return "the file must hold a JSON object (a DDIM Lab network)";
+  const rule = FIELD_RULES.find(([p]) => path === p || path.startsWith(`${p}.`));
+  return rule ? rule[1] : `${path} is missing or has the wrong type`;
+}
 
 export interface SavedNetwork {
   format: typeof SAVED_FORMAT;
@@ -134,9 +162,7 @@ function decodeWeights(texts: string[], which: string, shapes: [number, number][
 export function networkFromSaved(json: unknown, data?: Dataset): Result<EpsNetwork> {
   const parsed = SavedSchema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
-    return { ok: false, error: `invalid network file: ${where}${issue?.message ?? "unreadable"}` };
+    return { ok: false, error: `invalid network file: ${issueText(parsed.error.issues[0])}` };
   }
   const s = parsed.data;
   const network = parseWith(NetworkSchema, s.network);

@@ -171,6 +171,48 @@ describe("implausible network files are refused with a message", () => {
   });
 });
 
+describe("refusals are in our words, never a library's default text", () => {
+  /** [name, path to the field, the value put there (undefined: the field is removed)] */
+  const wrong: [string, (string | number)[], unknown][] = [
+    ["version '1'", ["version"], "1"],
+    ["version 2", ["version"], 2],
+    ["seed 1e20", ["seed"], 1e20],
+    ["seed 'a'", ["seed"], "a"],
+    ["trainSteps 1e20", ["trainSteps"], 1e20],
+    ["trainSteps 1.5", ["trainSteps"], 1.5],
+    ["std [1, 'a']", ["standardizer", "std", 1], "a"],
+    ["std of 3 items", ["standardizer", "std", 2], 1],
+    ["no mean", ["standardizer", "mean"], undefined],
+    ["dataset of 300 chars", ["dataset"], "x".repeat(300)],
+    ["weights.raw 5", ["weights", "raw"], 5],
+    ["lossHistory 5", ["lossHistory"], 5],
+    ["train.lr 'x'", ["train"], { lr: "x", batch: 1, emaDecay: 0, backend: "cpu" }],
+    ["network.width 1e9", ["network", "width"], 1e9],
+    ["problem.T 'abc'", ["problem", "T"], "abc"],
+  ];
+  for (const [name, path, value] of wrong) {
+    it(name, () => {
+      const s = copy() as unknown as Record<string | number, unknown>;
+      let parent = s;
+      for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+      const last = path[path.length - 1];
+      if (value === undefined) delete parent[last];
+      else parent[last] = value;
+      const msg = load(s);
+      expect(msg).toMatch(/^invalid network file: /);
+      expect(msg).not.toMatch(/Invalid input|Too big|Too small|expected (int|number|string|array|tuple)/);
+    });
+  }
+  it("a string version says what it found", () => {
+    const s = copy() as unknown as Record<string, unknown>;
+    s.version = "1";
+    expect(load(s)).toMatch(/version must be the number 1, found string/);
+  });
+  it("an array instead of an object", () => {
+    expect(load([])).toBe("invalid network file: the file must hold a JSON object (a DDIM Lab network)");
+  });
+});
+
 describe("sensible files still load", () => {
   it("a fresh network, and the shipped pretrained network against its data", () => {
     expect(load(copy())).toBe("");
