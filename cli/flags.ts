@@ -1,5 +1,5 @@
-// Every CLI flag in one typed table: each flag parses and validates its own value (the number
-// grammar of cli/number.ts, then the core schema field it belongs to), so a bad value's message
+// Every CLI flag in one typed table: each flag parses and validates its own value (the one number
+// grammar of core/numbers.ts, then the core schema field it belongs to), so a bad value's message
 // names the flag it came from. The commands read their values from these tables, and the usage
 // text (cli/usage.ts) is written from them.
 import type { z } from "zod";
@@ -23,8 +23,8 @@ import {
   VARIANCES,
 } from "../src/core/config";
 import { MIN_POINTS, PRESET_NAMES } from "../src/core/datasets";
+import { NUMBER_SYNTAX, parseNumber } from "../src/core/numbers";
 import { shown, UsageError } from "./args";
-import { parseNumber } from "./number";
 
 export interface Flag<T> {
   /** The value's placeholder in the usage text: "S", "ddim|ddpm|...", "FILE". */
@@ -42,10 +42,10 @@ export type FlagValues<F extends FlagTable> = { [K in keyof F]?: F[K] extends Fl
 /** Smallest positive normal double: a setting between it and 0 cannot be meant (use 0). */
 const MIN_NORMAL = 2 ** -1022;
 
-/** A decimal number (cli/number.ts) that is not a denormal, or a UsageError naming the flag. */
+/** A number by the one grammar (core/numbers.ts) that is not a denormal, or a UsageError naming the flag. */
 function readNumber(raw: string, name: string): number {
   const v = parseNumber(raw);
-  if (v === null) throw new UsageError(`--${name} must be a number, got ${shown(raw)}`);
+  if (v === undefined) throw new UsageError(`--${name} must be ${NUMBER_SYNTAX}, got ${shown(raw)}`);
   if (v !== 0 && Math.abs(v) < MIN_NORMAL)
     throw new UsageError(`--${name}: ${shown(raw)} is too close to 0 to be meant; use 0`);
   return v;

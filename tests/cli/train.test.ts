@@ -39,9 +39,15 @@ describe("cli train", () => {
     [["--schedule", "sqrt", "--out", "/tmp/x"], /--schedule: schedule must be one of linear, cosine/],
     [["--units", "cm", "--out", "/tmp/x"], /--units: units must be one of standardized, raw/],
     [["--backend", "webgpu", "--out", "/tmp/x"], /--backend: backend must be one of wasm, cpu/],
-    [["--width", "0x10", "--out", "/tmp/x"], /--width must be a number, got "0x10"/],
+    [
+      ["--width", "0x10", "--out", "/tmp/x"],
+      /--width must be a number written like 12, 0.5 or 1e-3, got "0x10"/,
+    ],
     [["--chunk", "0", "--out", "/tmp/x"], /--chunk: chunk must be a whole number from 1 to 10000/],
-    [["--steps", "1e999", "--out", "/tmp/x"], /--steps must be a number, got "1e999"/],
+    [
+      ["--steps", "1e999", "--out", "/tmp/x"],
+      /--steps must be a number written like 12, 0.5 or 1e-3, got "1e999"/,
+    ],
     [["--seed", "-1", "--out", "/tmp/x"], /--seed: seed must be from 0/],
     [["--steps", "0", "--out", "/tmp/x"], /--steps: training steps must be from 1/],
     [["--colour", "red", "--out", "/tmp/x"], /unknown flag --colour/],
