@@ -3,11 +3,11 @@
 // printed as if they were results.
 import { DEFAULT_PROBLEM, DEFAULT_SAMPLER, type SamplerConfig, stepsError } from "../src/core/config";
 import { drawXT, makeProblem, oraclePredictor, runSampler } from "../src/core/experiment";
-import { quality, Reference } from "../src/core/metrics";
 import { SAMPLERS } from "../src/core/samplers/registry";
 import type { NoisePredictor } from "../src/core/types";
 import { parseFlags, UsageError } from "./args";
 import { resolveData } from "./data";
+import { qualityFigures } from "./figures";
 import { NOISE_MAX, readPointsFile, toPairs } from "./files";
 import { SAMPLE_FLAGS } from "./flags";
 import { checkOutputFile, writeOutput } from "./output";
@@ -89,8 +89,7 @@ export async function sampleCommand(args: string[]): Promise<number> {
         `the run produced ${bad} of ${n} samples with non-finite coordinates (the network or noise is out of range); nothing was written`,
       );
     }
-    // The quality figures compare with the population density, so they need one.
-    const metrics = data.hasDensity ? quality(run.raw, new Reference(dataset.mixture, dataset.points)) : null;
+    const metrics = qualityFigures(run.raw, data);
     const out = {
       config: {
         model: modelLabel,

@@ -155,10 +155,6 @@ const BAD: [string[], RegExp, boolean?][] = [
     /--model: the network was trained on the data set "tutorial-mog", not on moons/,
     SPAWN,
   ],
-  [
-    ["metrics", "--data", "ring", "--in", F.good],
-    /--data: the quality figures compare with the population density, which ring does not have/,
-  ],
   [["train", "--data", "spiral.txt", "--out", out("t4")], /--data must be one of/],
   [["train", "--steps", "-5", "--out", out("t1")], /--steps: training steps must be from 1/, SPAWN],
   [["train", "--backend", "foo", "--out", out("t2")], /--backend: backend must be one of wasm, cpu/, SPAWN],
@@ -352,10 +348,32 @@ describe("cli: good runs", () => {
       expect(r.code, r.stderr).toBe(0);
       const o = JSON.parse(r.stdout);
       expect(o.config.data).toBe(d);
-      expect(o.metrics).toBeNull();
+      // no density: the energy distance to the data points, and a note saying what is left out
+      expect(Object.keys(o.metrics).sort()).toEqual(["energyDistance", "energySe", "note"]);
+      expect(Number.isFinite(o.metrics.energyDistance)).toBe(true);
+      expect(o.metrics.note).toMatch(/no known density/);
       expect(o.samples).toHaveLength(20);
       expect(o.samples.flat().every(Number.isFinite)).toBe(true);
     }
+  });
+
+  it("metrics --data ring: energy distance to the ring's points, small for points of the ring itself", async () => {
+    const ring = resolveData("ring").dataset.points;
+    const pairs = (dx: number) => Array.from({ length: 200 }, (_, i) => [ring[2 * i] + dx, ring[2 * i + 1]]);
+    const shifted = file("ring-shifted.json", JSON.stringify(pairs(3)));
+    const own = file(
+      "ring-points.json",
+      JSON.stringify(Array.from({ length: 200 }, (_, i) => [ring[2 * i], ring[2 * i + 1]])),
+    );
+    const onRing = await inProcess(["metrics", "--data", "ring", "--in", own]);
+    const offRing = await inProcess(["metrics", "--data", "ring", "--in", shifted]);
+    expect(onRing.code, onRing.stderr).toBe(0);
+    const a = JSON.parse(onRing.stdout);
+    const b = JSON.parse(offRing.stdout);
+    expect(a.data).toBe("ring");
+    expect(a.n).toBe(200);
+    expect(Math.abs(a.metrics.energyDistance)).toBeLessThan(3 * a.metrics.energySe);
+    expect(b.metrics.energyDistance).toBeGreaterThan(a.metrics.energyDistance + 3 * b.metrics.energySe);
   });
 
   it("--help prints the usage on stdout and exits 0", async () => {
