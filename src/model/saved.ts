@@ -3,7 +3,7 @@
 // Weights are base64 of float32 little-endian. Loading validates everything and never throws: the
 // shapes and types here, the plausibility of the numbers in sanity.ts.
 import { z } from "zod";
-import { NetworkSchema, ProblemSchema, parseWith, type Result } from "../core/config";
+import { NetworkSchema, ProblemSchema, parseWith, type Result, TrainSchema } from "../core/config";
 import type { Dataset } from "../core/data";
 import { EpsNetwork, type TrainSettings, weightShapes } from "./network";
 import { historyError, probeError, standardizerError, weightError } from "./sanity";
@@ -41,7 +41,15 @@ const SavedSchema = z.object({
   trainSteps: z.number().int().min(0),
   lossHistory: z.string().max(20_000_000),
   weights: z.object({ raw: z.array(z.string()), ema: z.array(z.string()) }),
-  train: z.object({ lr: finite, batch: finite, emaDecay: finite, backend: z.string().max(20) }).optional(),
+  // The knobs it was trained with: the same settings schema as the training panel's.
+  train: z
+    .object({
+      lr: TrainSchema.shape.lr,
+      batch: TrainSchema.shape.batch,
+      emaDecay: TrainSchema.shape.emaDecay,
+      backend: TrainSchema.shape.backend,
+    })
+    .optional(),
 });
 
 /**
@@ -57,7 +65,7 @@ const FIELD_RULES: [string, string][] = [
   ["trainSteps", "trainSteps must be a whole number from 0"],
   ["lossHistory", "lossHistory must be base64 text of float32 losses"],
   ["weights", "weights must hold raw and ema, lists of base64 texts"],
-  ["train", "train must hold lr, batch and emaDecay (numbers) and backend (a short name)"],
+  ["train", "train must hold lr, batch, emaDecay and backend"],
 ];
 
 function issueText(issue: z.core.$ZodIssue | undefined): string {
@@ -65,6 +73,8 @@ function issueText(issue: z.core.$ZodIssue | undefined): string {
   const path = issue.path.join(".");
   if (path === "format" || path === "version") return issue.message;
   if (path === "") return "the file must hold a JSON object (a DDIM Lab network)";
+  // the training knobs' messages come from the settings schema, already in our words
+  if (path.startsWith("train.")) return `train: ${issue.message}`;
   const rule = FIELD_RULES.find(([p]) => path === p || path.startsWith(`${p}.`));
   return rule ? rule[1] : `${path} is missing or has the wrong type`;
 }

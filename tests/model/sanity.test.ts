@@ -208,6 +208,30 @@ describe("refusals are in our words, never a library's default text", () => {
     s.version = "1";
     expect(load(s)).toMatch(/version must be the number 1, found string/);
   });
+  it("training knobs are checked like the training panel's settings", () => {
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [
+        { lr: 2e-3, batch: 256, emaDecay: 0.999, backend: "evil" },
+        /train: backend must be one of wasm, cpu, webgl/,
+      ],
+      [{ lr: 50, batch: 256, emaDecay: 0.999, backend: "wasm" }, /train: learning rate must be from/],
+      [
+        { lr: 2e-3, batch: 1e9, emaDecay: 0.999, backend: "wasm" },
+        /train: batch size must be from 1 to 4096/,
+      ],
+      [{ lr: 2e-3, batch: 256, emaDecay: 1, backend: "wasm" }, /train: EMA decay must be from 0 to 0.99999/],
+      [{ lr: 2e-3, batch: 256, emaDecay: 0.999 }, /train: backend must be one of/],
+    ];
+    for (const [train, message] of cases) {
+      const s = copy() as unknown as Record<string, unknown>;
+      s.train = train;
+      expect(load(s)).toMatch(message);
+    }
+    const ok = copy() as unknown as Record<string, unknown>;
+    ok.train = { lr: 2e-3, batch: 256, emaDecay: 0.999, backend: "cpu" };
+    expect(load(ok)).toBe("");
+  });
+
   it("an array instead of an object", () => {
     expect(load([])).toBe("invalid network file: the file must hold a JSON object (a DDIM Lab network)");
   });
