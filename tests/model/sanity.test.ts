@@ -7,7 +7,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_PROBLEM, DEFAULT_SAMPLER } from "../../src/core/config";
 import { tutorialDataset } from "../../src/core/data";
+import type { EngineSettings } from "../../src/engine/api";
+import { createEngine } from "../../src/engine/engine";
 import {
   createNetwork,
   decodeFloat32,
@@ -317,5 +320,36 @@ describe("fuzz: finite but absurd standardisers and weight scales", () => {
     console.info(`weight-scale sweep 1e-3..1e12: ${seen.loaded} loaded, ${seen.refused} refused`);
     expect(seen.loaded).toBeGreaterThan(0);
     expect(seen.refused).toBeGreaterThan(0);
+  });
+});
+
+describe("the dashboard's path (the engine) refuses them too and keeps its network", () => {
+  it("std 1e308, a denormal mean, 3,750,000 steps, weights ~1e10: rejected, samples unchanged", async () => {
+    const settings: EngineSettings = {
+      problem: DEFAULT_PROBLEM,
+      network: { width: 16, depth: 1, activation: "silu", embedDim: 4 },
+      train: { steps: 10, lr: 1e-3, batch: 16, seed: 3, emaDecay: 0.9, backend: "wasm" },
+    };
+    const engine = createEngine({ chunkSteps: 10 });
+    await engine.init(settings);
+    await engine.train(10, () => {});
+    const good = (await engine.saveNetwork()) as SavedNetwork;
+    const probe = { sampler: { ...DEFAULT_SAMPLER, steps: 3 }, model: "network" as const, n: 10, seed: 0 };
+    const before = (await engine.sample(probe)).samples;
+    const tensors = await engine.numTensors();
+    const bad: [(s: SavedNetwork) => void, RegExp][] = [
+      [(s) => void (s.standardizer.std[0] = 1e308), /std must be from/],
+      [(s) => void (s.standardizer.mean[0] = 1e-310), /denormal/],
+      [(s) => void (s.trainSteps = 3_750_000), /10 points for 3750000 training steps/],
+      [(s) => void (s.weights.ema = scaled(s.weights.ema, s.weights.ema.length - 2, 1e10)), /holds a weight/],
+    ];
+    for (const [change, message] of bad) {
+      const file = JSON.parse(JSON.stringify(good)) as SavedNetwork;
+      change(file);
+      await expect(engine.loadNetwork(file)).rejects.toThrow(message);
+    }
+    expect((await engine.sample(probe)).samples).toEqual(before);
+    expect(await engine.numTensors()).toBe(tensors);
+    await engine.dispose();
   });
 });
