@@ -338,10 +338,30 @@ describe("the dashboard's path (the engine) refuses them too and keeps its netwo
     const before = (await engine.sample(probe)).samples;
     const tensors = await engine.numTensors();
     const bad: [(s: SavedNetwork) => void, RegExp][] = [
-      [(s) => void (s.standardizer.std[0] = 1e308), /std must be from/],
-      [(s) => void (s.standardizer.mean[0] = 1e-310), /denormal/],
-      [(s) => void (s.trainSteps = 3_750_000), /10 points for 3750000 training steps/],
-      [(s) => void (s.weights.ema = scaled(s.weights.ema, s.weights.ema.length - 2, 1e10)), /holds a weight/],
+      [
+        (s) => {
+          s.standardizer.std[0] = 1e308;
+        },
+        /std must be from/,
+      ],
+      [
+        (s) => {
+          s.standardizer.mean[0] = 1e-310;
+        },
+        /denormal/,
+      ],
+      [
+        (s) => {
+          s.trainSteps = 3_750_000;
+        },
+        /10 points for 3750000 training steps/,
+      ],
+      [
+        (s) => {
+          s.weights.ema = scaled(s.weights.ema, s.weights.ema.length - 2, 1e10);
+        },
+        /holds a weight/,
+      ],
     ];
     for (const [change, message] of bad) {
       const file = JSON.parse(JSON.stringify(good)) as SavedNetwork;
