@@ -64,16 +64,10 @@ export const COORD_MAX = 1e6;
 export const NOISE_MAX = 100;
 
 /**
- * A points file: a JSON array of [x, y] pairs, or (with samplesKey) an object whose own property
- * of that name is one (a `cli sample` output). Too many points are refused before parsing: one
- * "[" per point, plus a few for the rest of a sample output.
+ * A points file's JSON: too many points are refused before parsing (one "[" per point, plus a few
+ * for the rest of a `cli sample` output).
  */
-export function readPointsFile(
-  path: string,
-  flag: string,
-  what: string,
-  opts: { samplesKey?: string; max?: number } = {},
-): Float64Array {
+export function readPointsJson(path: string, flag: string, what: string): unknown {
   const text = readCapped(path, flag).toString("utf8");
   let brackets = 0;
   for (let i = text.indexOf("["); i >= 0 && brackets <= MAX_POINTS + 16; i = text.indexOf("[", i + 1))
@@ -82,11 +76,36 @@ export function readPointsFile(
     throw new UsageError(
       `--${flag}: ${what} must be a JSON array of [x, y] pairs; it has more than ${MAX_POINTS} points`,
     );
-  const json = parseJson(text, path, flag);
+  return parseJson(text, path, flag);
+}
+
+/** An object's own property (never an inherited one such as "constructor"), or undefined. */
+export function ownField(json: unknown, key: string): unknown {
   const isObject = json !== null && typeof json === "object" && !Array.isArray(json);
-  const key = opts.samplesKey;
-  const pairs = key && isObject && Object.hasOwn(json, key) ? (json as Record<string, unknown>)[key] : json;
-  return parsePoints(pairs, flag, what, opts.max);
+  return isObject && Object.hasOwn(json, key) ? (json as Record<string, unknown>)[key] : undefined;
+}
+
+/**
+ * The points of a points file: a JSON array of [x, y] pairs, or (with samplesKey) an object whose
+ * own property of that name is one (a `cli sample` output).
+ */
+export function pointsFrom(
+  json: unknown,
+  flag: string,
+  what: string,
+  opts: { samplesKey?: string; max?: number } = {},
+): Float64Array {
+  const inner = opts.samplesKey ? ownField(json, opts.samplesKey) : undefined;
+  return parsePoints(inner ?? json, flag, what, opts.max);
+}
+
+export function readPointsFile(
+  path: string,
+  flag: string,
+  what: string,
+  opts: { samplesKey?: string; max?: number } = {},
+): Float64Array {
+  return pointsFrom(readPointsJson(path, flag, what), flag, what, opts);
 }
 
 /** A JSON array of [x, y] pairs of finite, plausible numbers, interleaved into a Float64Array. */

@@ -376,6 +376,47 @@ describe("cli: good runs", () => {
     expect(b.metrics.energyDistance).toBeGreaterThan(a.metrics.energyDistance + 3 * b.metrics.energySe);
   });
 
+  it("metrics --in a sample output measures against the data the samples were drawn for", async () => {
+    const path = out("moons-samples.json");
+    const run = await inProcess([
+      "sample",
+      "--data",
+      "moons",
+      "--model",
+      "empirical",
+      "--n",
+      "30",
+      "--steps",
+      "5",
+      "--out",
+      path,
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const r = await inProcess(["metrics", "--in", path]);
+    expect(r.code, r.stderr).toBe(0);
+    const m = JSON.parse(r.stdout);
+    expect(m.data).toBe("moons");
+    expect(m.metrics).toEqual(JSON.parse(readFileSync(path, "utf8")).metrics);
+    expectOneLineError(
+      await inProcess(["metrics", "--in", path, "--data", "ring"]),
+      /--data: the samples were drawn for "moons", not "ring"; leave out --data/,
+    );
+    const forged = file(
+      "forged.json",
+      JSON.stringify({
+        config: { data: "constructor" },
+        samples: [
+          [0, 0],
+          [1, 1],
+        ],
+      }),
+    );
+    expectOneLineError(
+      await inProcess(["metrics", "--in", forged]),
+      /--in: the file's config.data is not a data set \(--data must be one of .*got "constructor"\)/,
+    );
+  });
+
   it("--help prints the usage on stdout and exits 0", async () => {
     const r = await cli(GOOD.help);
     expect(r.code).toBe(0);
