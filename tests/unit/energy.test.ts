@@ -66,8 +66,8 @@ describe("noise floor and standard error", () => {
     expect(se).toBeGreaterThan(1.5 * runs[0].energyFloor);
   });
 
-  it("the estimate is the same with or without the standard error bookkeeping", () => {
-    const x = sampleMixture(ds.mixture, 300, new Rng(1, STREAM_A));
+  it("the estimate equals a direct evaluation of the formula (an odd number of points too)", () => {
+    const x = sampleMixture(ds.mixture, 301, new Rng(1, STREAM_A));
     const small = sampleMixture(ds.mixture, 700, new Rng(2, STREAM_A));
     const stats = referenceStats(small);
     const e = energyEstimate(x, small, stats);
@@ -75,9 +75,50 @@ describe("noise floor and standard error", () => {
     let xx = 0;
     const d = (a: Float64Array, i: number, b: Float64Array, j: number) =>
       Math.sqrt((a[2 * i] - b[2 * j]) ** 2 + (a[2 * i + 1] - b[2 * j + 1]) ** 2);
-    for (let i = 0; i < 300; i++) for (let j = 0; j < 700; j++) xy += d(x, i, small, j);
-    for (let i = 0; i < 300; i++) for (let j = 0; j < 300; j++) if (i !== j) xx += d(x, i, x, j);
-    expect(e.value).toBeCloseTo((2 * xy) / (300 * 700) - xx / (300 * 299) - stats.selfTerm, 12);
+    for (let i = 0; i < 301; i++) for (let j = 0; j < 700; j++) xy += d(x, i, small, j);
+    for (let i = 0; i < 301; i++) for (let j = 0; j < 301; j++) if (i !== j) xx += d(x, i, x, j);
+    expect(e.value).toBeCloseTo((2 * xy) / (301 * 700) - xx / (301 * 300) - stats.selfTerm, 12);
+  });
+
+  it("the standard error follows the formula of docs/math.md, written out directly (n odd and even)", () => {
+    const y = sampleMixture(ds.mixture, 400, new Rng(3, STREAM_A));
+    const stats = referenceStats(y);
+    const d = (a: Float64Array, i: number, b: Float64Array, j: number) =>
+      Math.sqrt((a[2 * i] - b[2 * j]) ** 2 + (a[2 * i + 1] - b[2 * j + 1]) ** 2);
+    const meanVar = (v: number[]) => {
+      const m = v.reduce((s, x) => s + x, 0) / v.length;
+      return [m, v.reduce((s, x) => s + x * x, 0) / v.length - m * m];
+    };
+    const sampleVar = (v: number[]) => sd(v) ** 2;
+    for (const n of [301, 300]) {
+      // a flawed sample (shifted by two units), so that both first-order terms are clearly positive
+      const x = sampleMixture(ds.mixture, n, new Rng(n, STREAM_A)).map((c, k) => (k % 2 ? c : c + 2));
+      const m = 400;
+      const u: number[] = [];
+      const v: number[] = [];
+      let noiseU = 0;
+      let noiseV = 0;
+      for (let i = 0; i < n; i++) {
+        const [a, va] = meanVar(Array.from({ length: m }, (_, j) => d(x, i, y, j)));
+        const [b, vb] = meanVar(Array.from({ length: n }, (_, k) => d(x, i, x, k)).filter((_, k) => k !== i));
+        u.push(a - b);
+        noiseU += va / m + vb / (n - 1);
+      }
+      for (let j = 0; j < m; j++) {
+        const [c, vc] = meanVar(Array.from({ length: n }, (_, i) => d(x, i, y, j)));
+        const [e, ve] = meanVar(Array.from({ length: m }, (_, l) => d(y, j, y, l)).filter((_, l) => l !== j));
+        v.push(c - e);
+        noiseV += vc / n + ve / (m - 1);
+      }
+      const first =
+        (4 * Math.max(sampleVar(u) - noiseU / n, 0)) / n + (4 * Math.max(sampleVar(v) - noiseV / m, 0)) / m;
+      const floor = noiseFloor(stats.zeta, n, m);
+      const got = energyEstimate(x, y, stats);
+      expect(got.floor).toBe(floor);
+      expect(sampleVar(v) - noiseV / m).toBeGreaterThan(0);
+      expect(sampleVar(u) - noiseU / n).toBeGreaterThan(0);
+      expect(Math.abs(got.se - Math.sqrt(first + floor * floor)) / got.se, `n=${n}`).toBeLessThan(1e-9);
+    }
   });
 });
 
