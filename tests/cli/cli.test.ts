@@ -8,7 +8,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resolveData } from "../../cli/data";
 import { COMMAND_INFO } from "../../cli/flags";
 import { SAMPLER_KINDS } from "../../src/core/config";
 import { tutorialDataset } from "../../src/core/data";
@@ -34,9 +33,6 @@ const F = {
   object: file("object.json", '{"points": [[1, 2]]}'),
   empty: file("empty.json", "[]"),
   one: file("one.json", "[[0.5, 0.5]]"),
-  csv: file("points.csv", "x,y\n0,0\n1,2\n3,1\n-1,4\n"),
-  badCsv: file("bad.csv", "x,y\n0,0\nfoo,2\n"),
-  flatCsv: file("flat.csv", "1,2\n1,3\n1,4\n"),
   good: file("good.json", "[[0.1, -0.2], [1.5, 0.3], [-0.7, 2.2]]"),
   notNetwork: file("notnet.json", '{"weights": [1, 2]}'),
 };
@@ -132,30 +128,6 @@ const BAD: [string[], RegExp, boolean?][] = [
   ],
   [["metrics", "--in", F.object], /--in: the samples must be .* the file does not hold an array/],
   [["metrics", "--bogus", "x"], /unknown flag --bogus; allowed: --in/],
-  // --data: names, CSV files through the dashboard's CSV rules, networks belong to their data
-  [
-    ["sample", "--data", "constructor"],
-    /--data must be one of tutorial, moons, ring, spiral, unequal, line or a .csv file, got "constructor"/,
-    SPAWN,
-  ],
-  [["sample", "--data", F.notJson], /--data must be one of .* or a .csv file/],
-  [["sample", "--data", F.badCsv], /--data: ".*bad.csv": line 3 \("foo,2"\): "foo" is not a decimal number/],
-  [["sample", "--data", F.flatCsv, "--model", "empirical"], /--data: .*every point has the same x/],
-  [
-    ["sample", "--data", join(dir, "missing.csv")],
-    /--data: cannot read file ".*missing.csv" \(it does not exist\)/,
-  ],
-  [
-    ["sample", "--data", "moons"],
-    /--model: the perfect network needs a known density, which moons does not have; use --model empirical/,
-  ],
-  [["sample", "--data", F.csv], /--model: the perfect network needs a known density/],
-  [
-    ["sample", "--data", "moons", "--model", "pretrained"],
-    /--model: the network was trained on the data set "tutorial-mog", not on moons/,
-    SPAWN,
-  ],
-  [["train", "--data", "spiral.txt", "--out", out("t4")], /--data must be one of/],
   [["train", "--steps", "-5", "--out", out("t1")], /--steps: training steps must be from 1/, SPAWN],
   [["train", "--backend", "foo", "--out", out("t2")], /--backend: backend must be one of wasm, cpu/, SPAWN],
   [["train", "--steps", "5"], /--out DIR is required/, SPAWN],
@@ -180,7 +152,6 @@ const GOOD = {
   noise: ["sample", "--noise", F.good, "--sampler", "ddpm", "--steps", "20", "--T", "100", "--seed", "5"],
   plainMetrics: ["metrics", "--in", F.good],
   ddpmDefault: ["sample", "--sampler", "ddpm", "--n", "20", "--T", "100", "--seed", "1"],
-  unequal: ["sample", "--data", "unequal", "--n", "50", "--steps", "10", "--seed", "2"],
   help: ["--help"],
 };
 let metricsOfFile: Promise<Result>;
@@ -316,105 +287,6 @@ describe("cli: good runs", () => {
     const r = await inProcess(["sample", "--n", "5", "--T", "100"]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).config.steps).toBe(50);
-  });
-
-  it("--data unequal: the oracle and the figures of the unequal mixture, equal to the core's run", async () => {
-    const r = await cli(GOOD.unequal);
-    expect(r.stderr).toBe("");
-    expect(r.code).toBe(0);
-    const o = JSON.parse(r.stdout);
-    expect(o.config.data).toBe("unequal");
-    const data = resolveData("unequal").dataset;
-    const problem = makeProblem(data, { T: 500, schedule: "linear", units: "standardized" });
-    const run = runSampler(problem, oraclePredictor(problem, "oracle"), o.config, drawXT(50, 2), 2);
-    expect(o.samples.flat()).toEqual(Array.from(run.raw));
-    expect(o.metrics).toEqual(quality(run.raw, new Reference(data.mixture, data.points)));
-    expect(o.metrics.modeFractions).toHaveLength(3);
-  });
-
-  it("--data moons / a CSV file with the empirical model: samples, no mixture figures", async () => {
-    for (const d of ["moons", F.csv]) {
-      const r = await inProcess([
-        "sample",
-        "--data",
-        d,
-        "--model",
-        "empirical",
-        "--n",
-        "20",
-        "--steps",
-        "10",
-      ]);
-      expect(r.code, r.stderr).toBe(0);
-      const o = JSON.parse(r.stdout);
-      expect(o.config.data).toBe(d);
-      // no density: the energy distance to the data points, and a note saying what is left out
-      expect(Object.keys(o.metrics).sort()).toEqual(["energyDistance", "energySe", "note"]);
-      expect(Number.isFinite(o.metrics.energyDistance)).toBe(true);
-      expect(o.metrics.note).toMatch(/no known density/);
-      expect(o.samples).toHaveLength(20);
-      expect(o.samples.flat().every(Number.isFinite)).toBe(true);
-    }
-  });
-
-  it("metrics --data ring: energy distance to the ring's points, small for points of the ring itself", async () => {
-    const ring = resolveData("ring").dataset.points;
-    const pairs = (dx: number) => Array.from({ length: 200 }, (_, i) => [ring[2 * i] + dx, ring[2 * i + 1]]);
-    const shifted = file("ring-shifted.json", JSON.stringify(pairs(3)));
-    const own = file(
-      "ring-points.json",
-      JSON.stringify(Array.from({ length: 200 }, (_, i) => [ring[2 * i], ring[2 * i + 1]])),
-    );
-    const onRing = await inProcess(["metrics", "--data", "ring", "--in", own]);
-    const offRing = await inProcess(["metrics", "--data", "ring", "--in", shifted]);
-    expect(onRing.code, onRing.stderr).toBe(0);
-    const a = JSON.parse(onRing.stdout);
-    const b = JSON.parse(offRing.stdout);
-    expect(a.data).toBe("ring");
-    expect(a.n).toBe(200);
-    expect(Math.abs(a.metrics.energyDistance)).toBeLessThan(3 * a.metrics.energySe);
-    expect(b.metrics.energyDistance).toBeGreaterThan(a.metrics.energyDistance + 3 * b.metrics.energySe);
-  });
-
-  it("metrics --in a sample output measures against the data the samples were drawn for", async () => {
-    const path = out("moons-samples.json");
-    const run = await inProcess([
-      "sample",
-      "--data",
-      "moons",
-      "--model",
-      "empirical",
-      "--n",
-      "30",
-      "--steps",
-      "5",
-      "--out",
-      path,
-    ]);
-    expect(run.code, run.stderr).toBe(0);
-    const r = await inProcess(["metrics", "--in", path]);
-    expect(r.code, r.stderr).toBe(0);
-    const m = JSON.parse(r.stdout);
-    expect(m.data).toBe("moons");
-    expect(m.metrics).toEqual(JSON.parse(readFileSync(path, "utf8")).metrics);
-    expectOneLineError(
-      await inProcess(["metrics", "--in", path, "--data", "ring"]),
-      /--data: the samples were drawn for "moons", not "ring"; leave out --data/,
-    );
-    const forged = file(
-      "forged.json",
-      JSON.stringify({
-        config: { data: "constructor" },
-        samples: [
-          [0, 0],
-          [1, 1],
-        ],
-      }),
-    );
-    expectOneLineError(
-      await inProcess(["metrics", "--in", forged]),
-      /--in: the file's config.data is not a data set \(--data must be one of .*got "constructor"\)/,
-    );
   });
 
   it("--help prints the usage on stdout and exits 0", async () => {
