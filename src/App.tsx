@@ -11,7 +11,7 @@ import { start, toggleTraining } from "./state/actions";
 import { useApp } from "./state/store";
 import { useUrlSync } from "./state/useUrlSync";
 import { isTypingTarget, KeyboardHelp } from "./ui/KeyboardHelp";
-import { NetworkStatus } from "./ui/NetworkStatus";
+import { LiveNetworkStatus } from "./panels/shared/LiveNetworkStatus";
 
 /** The address bar always holds the current settings (useUrlSync), so the link is the view. */
 async function copyLink(): Promise<void> {
@@ -67,7 +67,7 @@ export function App() {
           </p>
         </div>
         <div className="header-side">
-          <NetworkStatus />
+          <LiveNetworkStatus />
           <button type="button" className="link-button" onClick={() => void copyLink()}>
             Copy link to this view
           </button>

@@ -9,7 +9,7 @@ import { ColumnCard } from "./ColumnCard";
 import { FigureGlossary } from "./QualityFigures";
 import { QualitySweep } from "./QualitySweep";
 import { useGridLink } from "./useGridLink";
-import { useLab } from "./useLab";
+import { useLab } from "../../hooks/useLab";
 import { usePanelKeys } from "./usePanelKeys";
 import "./compare.css";
 

@@ -7,7 +7,7 @@ import type { ModelChoice } from "../../engine/api";
 import { type CompareState, MODEL_CHOICES, MODEL_LABELS, useCompare } from "../../state/compare";
 import { FRAMES, frameAt, interpolationKey, PATHS, useInterpolate } from "../../state/interpolate";
 import { Panel } from "../../ui/Panel";
-import { useLab } from "../compare/useLab";
+import { useLab } from "../../hooks/useLab";
 import { usePanelKeys } from "../compare/usePanelKeys";
 import { NormChart } from "./NormChart";
 import { PathPlots } from "./PathPlots";
