@@ -6,12 +6,12 @@ import { PANEL_SHORTCUTS } from "./panels/compare/usePanelKeys";
 import { DataPanel } from "./panels/data/DataPanel";
 import { InterpolatePanel } from "./panels/interpolate/InterpolatePanel";
 import { SchedulePanel } from "./panels/schedule/SchedulePanel";
+import { LiveNetworkStatus } from "./panels/shared/LiveNetworkStatus";
 import { TrainingPanel } from "./panels/training/TrainingPanel";
 import { start, toggleTraining } from "./state/actions";
 import { useApp } from "./state/store";
 import { useUrlSync } from "./state/useUrlSync";
 import { isTypingTarget, KeyboardHelp } from "./ui/KeyboardHelp";
-import { LiveNetworkStatus } from "./panels/shared/LiveNetworkStatus";
 
 /** The address bar always holds the current settings (useUrlSync), so the link is the view. */
 async function copyLink(): Promise<void> {

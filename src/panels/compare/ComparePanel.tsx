@@ -3,13 +3,13 @@
 // deterministic, and the sweep below reproduces the DDIM paper's quality-vs-steps story.
 import { useEffect } from "react";
 import { tutorialDataset } from "../../core/data";
+import { useLab } from "../../hooks/useLab";
 import { columnKey, useCompare } from "../../state/compare";
 import { Panel } from "../../ui/Panel";
 import { ColumnCard } from "./ColumnCard";
 import { FigureGlossary } from "./QualityFigures";
 import { QualitySweep } from "./QualitySweep";
 import { useGridLink } from "./useGridLink";
-import { useLab } from "../../hooks/useLab";
 import { usePanelKeys } from "./usePanelKeys";
 import "./compare.css";
 
