@@ -24,7 +24,17 @@ export interface PreviewShot {
   step: number;
 }
 
-/** Whether a preview is due: only while the worker trains, at most every PREVIEW_EVERY_MS, one at a time. */
-export function previewDue(o: { training: boolean; busy: boolean; lastAt: number; now: number }): boolean {
-  return o.training && !o.busy && o.now - o.lastAt >= PREVIEW_EVERY_MS;
+/**
+ * Whether a preview is due: only while the worker trains and its network has steps (a new run's
+ * first chunk has arrived; before it the engine still holds the previous network), at most every
+ * PREVIEW_EVERY_MS, one at a time.
+ */
+export function previewDue(o: {
+  training: boolean;
+  step: number;
+  busy: boolean;
+  lastAt: number;
+  now: number;
+}): boolean {
+  return o.training && o.step > 0 && !o.busy && o.now - o.lastAt >= PREVIEW_EVERY_MS;
 }

@@ -39,7 +39,8 @@ export function LivePreview() {
   // Each training chunk changes `step`: sample again when a second has passed since the last one.
   // biome-ignore lint/correctness/useExhaustiveDependencies: step is the trigger (one check per chunk)
   useEffect(() => {
-    if (previewDue({ training, busy: busy.current, lastAt: lastAt.current, now: Date.now() })) void draw();
+    if (previewDue({ training, step, busy: busy.current, lastAt: lastAt.current, now: Date.now() }))
+      void draw();
   }, [step, training, draw]);
 
   if (!hasNetwork) return null;
