@@ -68,7 +68,7 @@ async function finishRun(final: TrainProgress, previous: Previous | null): Promi
   // With nothing learnt, a diverged run's checkpoint is the random initial weights: the network
   // it replaced comes back instead.
   if (final.state === "diverged" && info.trainSteps === 0 && previous) {
-    await bringBack(previous);
+    await bringBack(previous, final.step + 1);
     dispatch({ type: "settled", diverged: false });
     return;
   }
@@ -100,7 +100,7 @@ async function keepPrevious(s: AppState): Promise<Previous | null> {
  * Brings back the network a run replaced (a learning rate of 10 must not cost the user the network
  * they had); nothing is saved over it, and the message says so.
  */
-async function bringBack(previous: Previous): Promise<void> {
+async function bringBack(previous: Previous, divergedAt: number): Promise<void> {
   const info = await requireEngine().loadNetwork(previous.saved, previous.origin);
   const st = useApp.getState();
   useApp.setState({
@@ -108,8 +108,7 @@ async function bringBack(previous: Previous): Promise<void> {
     // No run: the readout shows the kept network's step count (set together, not a "0" between).
     target: 0,
     step: info.trainSteps,
-    trainError:
-      "Training diverged before its first good chunk: nothing was learnt, so your previous network is back. Try a lower learning rate.",
+    trainError: `Training diverged at step ${divergedAt} (before any good chunk): nothing was learnt, so your previous network is back. Try a lower learning rate.`,
   });
   adoptNetwork(info, previous.loss);
 }

@@ -152,7 +152,7 @@ export function adoptNetwork(info: NetworkInfo, loss?: LossPoint[]): void {
   }));
 }
 
-/** Moves the training run's state machine (docs/architecture.md, "The training run"). */
+/** Moves the training run's state machine (src/state/trainingRun.ts: phases and transitions). */
 export function dispatch(ev: RunEvent): RunPhase {
   useApp.setState((s) => ({ training: nextPhase(s.training, ev) }));
   return useApp.getState().training;

@@ -1,7 +1,6 @@
 // The training run as one state machine: its phases, a pure transition function, and the flags
 // the panels read (which buttons work, which settings may change, the header's label). Nothing
 // else in the page decides "is a run going on"; the actions send events, the store keeps the phase.
-// See docs/architecture.md, "The training run".
 
 /**
  * - idle: no run; every setting may change.

@@ -17,6 +17,8 @@ export function LivePreview() {
   const training = useApp((s) => s.training === "running" || s.training === "stepping");
   const [shot, setShot] = useState<PreviewShot | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A teacher can turn it off (a slow machine); the run is then not interrupted at all.
+  const [live, setLive] = useState(true);
   const busy = useRef(false);
   const lastAt = useRef(Number.NEGATIVE_INFINITY);
 
@@ -37,11 +39,10 @@ export function LivePreview() {
   }, [engine]);
 
   // Each training chunk changes `step`: sample again when a second has passed since the last one.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: step is the trigger (one check per chunk)
   useEffect(() => {
-    if (previewDue({ training, step, busy: busy.current, lastAt: lastAt.current, now: Date.now() }))
+    if (live && previewDue({ training, step, busy: busy.current, lastAt: lastAt.current, now: Date.now() }))
       void draw();
-  }, [step, training, draw]);
+  }, [step, training, draw, live]);
 
   if (!hasNetwork) return null;
   const stale = shot !== null && shot.step !== step;
@@ -65,6 +66,10 @@ export function LivePreview() {
           </button>
         ) : null}
         {error ? <span className="field-error">{error}</span> : null}
+        <label className="preview-toggle">
+          <input type="checkbox" checked={live} onChange={(e) => setLive(e.target.checked)} /> Live preview
+          while training
+        </label>
       </figcaption>
     </figure>
   );
