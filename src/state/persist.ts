@@ -4,19 +4,16 @@
 // network itself again before it replaces the current one.
 import { del, get, set } from "idb-keyval";
 import { z } from "zod";
-import type { Result } from "../core/config";
+import { MAX_FILE_BYTES, type Result } from "../core/config";
 import type { LossPoint } from "./lossHistory";
 
 export const SESSION_FORMAT = "ddim-lab-session";
 export const SESSION_VERSION = 1;
 /** The model's own network file format (a bare network is accepted too). */
 export const NETWORK_FORMAT = "ddim-lab-network";
-/**
- * The largest network the settings allow (512 x 8, embedding 128: 1.9M weights, raw + EMA in
- * base64) with 200,000 steps of history makes a file of 28.6 MB (tests/model/session-size
- * .test.ts builds it); the limit leaves room for that and refuses anything far bigger.
- */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+// The file-size limit is core's MAX_FILE_BYTES (one limit for the page and the CLI; justified there).
+export { MAX_FILE_BYTES };
+
 const IDB_KEY = "ddim-lab/session";
 
 export interface Session {

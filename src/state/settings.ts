@@ -12,6 +12,8 @@ import {
   DEFAULT_SAMPLER,
   DEFAULT_TRAIN,
   NetworkSchema,
+  type NumberLimits,
+  numberLimits,
   ProblemSchema,
   type Result,
   SamplerSchema,
@@ -21,6 +23,7 @@ import {
   TrainSchema,
   UNITS,
 } from "../core/config";
+import { parseNumber } from "../core/numbers";
 import type { EngineSettings } from "../engine/api";
 
 interface PropBase<K extends string> {
@@ -222,12 +225,8 @@ export function isSettingKey(name: string): name is SettingKey {
 }
 
 /** The limits of a number setting, read from its zod schema (so a control shows the rule it is checked by). */
-export function limitsOf(key: SettingKey): { min: number; max: number; integer: boolean } {
-  const prop = PROPS_BY_KEY[key];
-  const schema = prop.schema as z.ZodNumber;
-  const min = schema.minValue ?? Number.NEGATIVE_INFINITY;
-  const max = schema.maxValue ?? Number.POSITIVE_INFINITY;
-  return { min, max, integer: prop.kind === "int" };
+export function limitsOf(key: SettingKey): NumberLimits {
+  return numberLimits(PROPS_BY_KEY[key].schema);
 }
 
 export const DEFAULT_SETTINGS = Object.fromEntries(SETTING_PROPS.map((p) => [p.key, p.default])) as Settings;
@@ -255,9 +254,8 @@ export function coerce(key: SettingKey, text: string): unknown {
   if (!isSettingKey(key)) return text;
   const prop = PROPS_BY_KEY[key];
   if (prop.kind === "choice") return text;
-  const s = text.trim();
-  if (s === "" || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return Number.NaN;
-  return Number(s);
+  // The one number grammar of every input (core/numbers.ts): no hex, no "Infinity", no junk.
+  return parseNumber(text) ?? Number.NaN;
 }
 
 function shortName(name: unknown): string {

@@ -27,7 +27,7 @@ describe("settings from a file", () => {
     expect(all).toEqual([
       'ignored T = "abc": T must be a number',
       "ignored eta = 5: eta must be from 0 to 1",
-      'ignored backend = "evil": backend must be one of wasm, cpu, webgl',
+      'ignored backend = "evil": backend must be one of wasm, cpu, webgl (got the text "evil")',
     ]);
   });
 
