@@ -53,7 +53,15 @@ for (let i = 0; i < rounds; i++) {
   shotMs += r.previewMs;
 }
 const ratio = median(on) / median(off);
-console.log(`steps/s without preview: ${off.map((v) => v.toFixed(0)).join(", ")} (median ${median(off).toFixed(0)})`);
-console.log(`steps/s with preview:    ${on.map((v) => v.toFixed(0)).join(", ")} (median ${median(on).toFixed(0)})`);
-console.log(`previews drawn: ${shots}, worker time per preview (sampling + quality) ${(shotMs / Math.max(1, shots)).toFixed(1)} ms`);
-console.log(`slowdown: ${((1 - ratio) * 100).toFixed(1)}% (median with / median without = ${ratio.toFixed(3)})`);
+console.log(
+  `steps/s without preview: ${off.map((v) => v.toFixed(0)).join(", ")} (median ${median(off).toFixed(0)})`,
+);
+console.log(
+  `steps/s with preview:    ${on.map((v) => v.toFixed(0)).join(", ")} (median ${median(on).toFixed(0)})`,
+);
+console.log(
+  `previews drawn: ${shots}, worker time per preview (sampling + quality) ${(shotMs / Math.max(1, shots)).toFixed(1)} ms`,
+);
+console.log(
+  `slowdown: ${((1 - ratio) * 100).toFixed(1)}% (median with / median without = ${ratio.toFixed(3)})`,
+);

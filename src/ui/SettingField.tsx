@@ -1,11 +1,15 @@
 // The control of one settings-schema entry, presentational: its label, limits and help come from
 // the entry, the value and what to do on a commit from the owner (src/panels/shared/Setting.tsx
 // binds it to the store).
-import type { SettingProp } from "../state/settings";
 import { NumberField, Select } from "./fields";
 
+/** What the control needs of a settings entry (an entry of state/settings.ts fits as it is). */
+export type SettingSpec =
+  | { kind: "choice"; label: string; help: string; options: readonly string[] }
+  | { kind: "int" | "real"; label: string; help: string; step?: number };
+
 export interface SettingFieldProps {
-  prop: SettingProp;
+  prop: SettingSpec;
   value: number | string;
   /** Limits of a number entry (read from its schema by the owner). */
   limits?: { min: number; max: number };
