@@ -5,7 +5,7 @@
 // ratio. Usage: npx tsx scripts/bench-preview.ts [steps=1500] [rounds=3]
 import { DEFAULT_NETWORK, DEFAULT_PROBLEM, DEFAULT_TRAIN } from "../src/core/config";
 import { createEngine } from "../src/engine/engine";
-import { PREVIEW_EVERY_MS, previewRequest } from "../src/state/preview";
+import { previewDue, previewRequest } from "../src/state/preview";
 
 const steps = Number(process.argv[2] ?? 1500);
 const rounds = Number(process.argv[3] ?? 3);
@@ -19,18 +19,28 @@ async function run(preview: boolean): Promise<{ sps: number; previews: number; p
   });
   let previews = 0;
   let previewMs = 0;
-  let last = performance.now();
+  let last = Number.NEGATIVE_INFINITY;
   let busy = false;
+  let cost = 0;
   const t0 = performance.now();
   await engine.train(steps, () => {
     // The panel asks on a chunk report when a second has passed; the sample runs before the next chunk.
-    if (!preview || busy || performance.now() - last < PREVIEW_EVERY_MS) return;
+    const due = previewDue({
+      training: true,
+      step: 1,
+      busy,
+      lastAt: last,
+      costMs: cost,
+      now: performance.now(),
+    });
+    if (!preview || !due) return;
     busy = true;
     last = performance.now();
     const asked = performance.now();
     void engine.sample(previewRequest()).then(() => {
       previews++;
-      previewMs += performance.now() - asked; // sampling + quality figures, as the worker spends it
+      cost = performance.now() - asked; // sampling + quality figures, as the worker spends it
+      previewMs += cost;
       busy = false;
     });
   });

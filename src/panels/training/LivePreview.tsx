@@ -21,6 +21,7 @@ export function LivePreview() {
   const [live, setLive] = useState(true);
   const busy = useRef(false);
   const lastAt = useRef(Number.NEGATIVE_INFINITY);
+  const costMs = useRef(0);
 
   const draw = useCallback(async () => {
     if (!engine || busy.current) return;
@@ -29,6 +30,8 @@ export function LivePreview() {
     const at = useApp.getState().step;
     try {
       const r = await engine.sample(previewRequest());
+      // The round trip is what the run lost (the worker answers between chunks): it sets the gap.
+      costMs.current = Date.now() - lastAt.current;
       setShot({ samples: r.samples, step: at });
       setError(null);
     } catch (e) {
@@ -40,7 +43,17 @@ export function LivePreview() {
 
   // Each training chunk changes `step`: sample again when a second has passed since the last one.
   useEffect(() => {
-    if (live && previewDue({ training, step, busy: busy.current, lastAt: lastAt.current, now: Date.now() }))
+    if (
+      live &&
+      previewDue({
+        training,
+        step,
+        busy: busy.current,
+        lastAt: lastAt.current,
+        costMs: costMs.current,
+        now: Date.now(),
+      })
+    )
       void draw();
   }, [step, training, draw, live]);
 
