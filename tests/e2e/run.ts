@@ -30,6 +30,7 @@ import {
   waitTrainingState,
 } from "./dashboard";
 import { openSite, ROOT, type Site } from "./site";
+import { trainingRunChecks } from "./trainingRun";
 
 const SHOTS = resolve(ROOT, process.env.E2E_SCREENSHOT_DIR ?? "test-results");
 mkdirSync(SHOTS, { recursive: true });
@@ -353,6 +354,7 @@ async function main(site: Site): Promise<void> {
     return `paused at step ${seen.step}; header "${seen.label}"`;
   });
 
+  await trainingRunChecks(page, site);
   await check("no console errors or page errors during the whole run", async () => {
     expect(errors.length === 0, errors.join(" | "));
   });
