@@ -7,12 +7,17 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { check, expect, finish, sleep, until } from "./checks";
-import { LONG, lossView, waitTrainingState } from "./dashboard";
+import { LONG, lossView, waitGridSettled, waitTrainingState } from "./dashboard";
 import { openSite, ROOT, type Site } from "./site";
 
 const SHOTS = join(ROOT, "test-results");
 const caption = (page: Page) =>
   page.evaluate(() => document.querySelector("#training .train-preview figcaption")?.textContent ?? "");
+/** The step count in the header while a run is paused ("your network, paused (N steps so far)"). */
+const pausedAt = (page: Page) =>
+  page.evaluate(() =>
+    Number(/(\d+) steps so far/.exec(document.querySelector(".network-status")?.textContent ?? "")?.[1]),
+  );
 const stepOf = (text: string) => Number(/from step (\d+)/.exec(text)?.[1] ?? Number.NaN);
 
 async function setField(page: Page, label: string, value: string) {
@@ -97,28 +102,25 @@ export async function trainingRunChecks(page: Page, site: Site, measureCost = fa
       );
       await button("Pause").click();
       await waitTrainingState(page, "paused", LONG);
-      await training.getByRole("button", { name: "Refresh the preview" }).click();
-      const at = Number(
-        await page.evaluate(
-          () => /(\d+) steps so far/.exec(document.querySelector(".network-status")?.textContent ?? "")?.[1],
-        ),
-      );
-      await until(
-        () => caption(page),
-        (c) => stepOf(c) === at,
-        30_000,
-      );
+      // The comparison grid re-samples the paused network first; the worker answers in turn.
+      await waitGridSettled(page);
+      const at = await pausedAt(page);
       expect(await training.getByLabel("Hidden width").isDisabled(), "width is editable while paused");
       expect(await training.getByText(/Resume continues the same network/).isVisible(), "no reason shown");
       await button("Step").click();
       await waitTrainingState(page, "paused", LONG);
-      const after = Number(
-        await page.evaluate(
-          () => /(\d+) steps so far/.exec(document.querySelector(".network-status")?.textContent ?? "")?.[1],
-        ),
+      const after = await until(
+        () => pausedAt(page),
+        (v) => v > at,
+        10_000,
       );
-      expect(after > at, `steps ${at} -> ${after}`);
-      return `paused at ${at}, one Step -> ${after} (one chunk)`;
+      await training.getByRole("button", { name: "Refresh the preview" }).click();
+      await until(
+        () => caption(page),
+        (c) => stepOf(c) === after,
+        LONG,
+      );
+      return `paused at ${at}; one Step -> ${after} (${after - at} steps); preview "from step ${after}"`;
     },
   );
 
@@ -142,8 +144,10 @@ export async function trainingRunChecks(page: Page, site: Site, measureCost = fa
       const other = await page.context().newPage();
       await other.goto(site.url);
       await other.getByText("network (").first().waitFor({ timeout: LONG });
-      await button("End run").click();
+      // A short run in this tab: its end is saved to the shared copy and announced.
+      if (await button("End run").isVisible()) await button("End run").click();
       await waitTrainingState(page, "idle", LONG);
+      await timedRun(page, 100);
       const note = other.getByText(
         /Another tab saved a network \(\d+ steps\) to this browser: load it here\?/,
       );
