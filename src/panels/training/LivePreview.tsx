@@ -13,8 +13,7 @@ export function LivePreview() {
   const engine = useApp((s) => s.engine);
   const step = useApp((s) => s.step);
   const hasNetwork = useApp((s) => s.network !== null);
-  const { workerBusy } = useRunFlags();
-  const training = useApp((s) => s.training === "running" || s.training === "stepping");
+  const { workerBusy, chunking: training } = useRunFlags();
   const [shot, setShot] = useState<PreviewShot | null>(null);
   const [error, setError] = useState<string | null>(null);
   // A teacher can turn it off (a slow machine); the run is then not interrupted at all.
