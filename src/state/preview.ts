@@ -16,6 +16,11 @@ export const PREVIEW_EVERY_MS = 1000;
  * between previews grows with their measured cost: never more than this share, on any machine.
  */
 export const PREVIEW_BUDGET = 0.08;
+/**
+ * The longest gap: a round trip also counts time queued behind other work (the comparison grid),
+ * which the preview did not cost, so the measured cost can overstate it; still a picture every 10 s.
+ */
+export const PREVIEW_MAX_GAP_MS = 10_000;
 const PREVIEW_SEED = 20261129;
 
 export const previewRequest = (): SampleRequest => ({
@@ -45,6 +50,6 @@ export function previewDue(o: {
   costMs: number;
   now: number;
 }): boolean {
-  const gap = Math.max(PREVIEW_EVERY_MS, o.costMs / PREVIEW_BUDGET);
+  const gap = Math.min(PREVIEW_MAX_GAP_MS, Math.max(PREVIEW_EVERY_MS, o.costMs / PREVIEW_BUDGET));
   return o.training && o.step > 0 && !o.busy && o.now - o.lastAt >= gap;
 }

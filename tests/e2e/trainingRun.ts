@@ -7,7 +7,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { check, expect, finish, sleep, until } from "./checks";
-import { LONG, lossView, waitGridSettled, waitTrainingState } from "./dashboard";
+import { LONG, lossView, waitTrainingState } from "./dashboard";
 import { openSite, ROOT, type Site } from "./site";
 
 const SHOTS = join(ROOT, "test-results");
@@ -102,8 +102,6 @@ export async function trainingRunChecks(page: Page, site: Site, measureCost = fa
       );
       await button("Pause").click();
       await waitTrainingState(page, "paused", LONG);
-      // The comparison grid re-samples the paused network first; the worker answers in turn.
-      await waitGridSettled(page);
       const at = await pausedAt(page);
       expect(await training.getByLabel("Hidden width").isDisabled(), "width is editable while paused");
       expect(await training.getByText(/Resume continues the same network/).isVisible(), "no reason shown");
