@@ -10,7 +10,9 @@ import { previewDue, previewRequest } from "../src/state/preview";
 const steps = Number(process.argv[2] ?? 1500);
 const rounds = Number(process.argv[3] ?? 3);
 
-async function run(preview: boolean): Promise<{ sps: number; previews: number; previewMs: number }> {
+async function run(
+  preview: boolean,
+): Promise<{ sps: number; cpuPerStep: number; previews: number; previewMs: number }> {
   const engine = createEngine();
   await engine.init({
     problem: DEFAULT_PROBLEM,
@@ -23,6 +25,7 @@ async function run(preview: boolean): Promise<{ sps: number; previews: number; p
   let busy = false;
   let cost = 0;
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   await engine.train(steps, () => {
     // The panel asks on a chunk report when a second has passed; the sample runs before the next chunk.
     const due = previewDue({
@@ -45,24 +48,33 @@ async function run(preview: boolean): Promise<{ sps: number; previews: number; p
     });
   });
   const seconds = (performance.now() - t0) / 1000;
+  // CPU time of this process (less sensitive than wall time to other processes on shared cores).
+  const cpu = process.cpuUsage(cpu0);
+  const cpuPerStep = (cpu.user + cpu.system) / 1000 / steps;
   await engine.dispose();
-  return { sps: steps / seconds, previews, previewMs };
+  return { sps: steps / seconds, cpuPerStep, previews, previewMs };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const off: number[] = [];
 const on: number[] = [];
+const cpuOff: number[] = [];
+const cpuOn: number[] = [];
 let shots = 0;
 let shotMs = 0;
 await run(false); // warm-up: wasm start, JIT
 for (let i = 0; i < rounds; i++) {
-  off.push((await run(false)).sps);
+  const a = await run(false);
+  off.push(a.sps);
+  cpuOff.push(a.cpuPerStep);
   const r = await run(true);
   on.push(r.sps);
+  cpuOn.push(r.cpuPerStep);
   shots += r.previews;
   shotMs += r.previewMs;
 }
 const ratio = median(on) / median(off);
+const cpuRatio = median(cpuOn) / median(cpuOff);
 console.log(
   `steps/s without preview: ${off.map((v) => v.toFixed(0)).join(", ")} (median ${median(off).toFixed(0)})`,
 );
@@ -74,4 +86,7 @@ console.log(
 );
 console.log(
   `slowdown: ${((1 - ratio) * 100).toFixed(1)}% (median with / median without = ${ratio.toFixed(3)})`,
+);
+console.log(
+  `CPU ms per training step: without ${cpuOff.map((v) => v.toFixed(2)).join(", ")}; with ${cpuOn.map((v) => v.toFixed(2)).join(", ")}; extra work ${((cpuRatio - 1) * 100).toFixed(1)}% (median ratio ${cpuRatio.toFixed(3)})`,
 );
