@@ -5,6 +5,7 @@ import type { Dataset } from "../core/data";
 import { makeProblem, type Problem } from "../core/experiment";
 import type { NoisePredictor } from "../core/types";
 import {
+  computeLabel,
   createNetwork,
   createTrainer,
   type EpsNetwork,
@@ -26,7 +27,7 @@ export interface EngineNetwork extends Trainable {
   lossHistory(): Float32Array;
   predictor(useEma: boolean): NoisePredictor;
   /** The versioned plain-JSON save of the network (a complete experiment). */
-  save(): unknown;
+  save(): SavedNetwork;
   /** New learning rate, batch size or EMA decay for the next training run. */
   setKnobs(knobs: TrainKnobs): void;
   dispose(): void;
@@ -38,6 +39,8 @@ export interface ModelLayer {
   /** Activates a backend; returns the one actually active (cpu when the chosen one fails). */
   setupBackend(name: BackendName, wasmPaths?: Record<string, string>): Promise<string>;
   numTensors(): number;
+  /** What computes: "wasm-simd kernel" when the model's kernel is active, else the tfjs backend. */
+  computeLabel?(): string;
   createNetwork(settings: EngineSettings, problem: Problem): EngineNetwork;
   /** Throws an Error with a clear message when `saved` is not a valid network file. */
   networkFromSaved(saved: unknown, dataset: Dataset, knobs: TrainKnobs): EngineNetwork;
@@ -75,8 +78,6 @@ class TrainedNetwork implements EngineNetwork {
     const r = this.trainer.runChunk(steps);
     return { losses: r.losses, diverged: r.diverged, message: r.message };
   }
-  /** The trainer checkpoints itself after every good chunk (and when created): nothing to do. */
-  checkpoint(): void {}
   restore(): void {
     this.trainer.restore();
   }
@@ -101,6 +102,7 @@ class TrainedNetwork implements EngineNetwork {
 export const modelLayer: ModelLayer = {
   setupBackend: (name, wasmPaths) => setupBackend(name, { wasmPaths }),
   numTensors,
+  computeLabel,
   createNetwork(settings, problem) {
     return new TrainedNetwork(
       createNetwork(problem, settings.network, settings.train.seed),
