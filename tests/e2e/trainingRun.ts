@@ -48,7 +48,7 @@ export async function trainingRunChecks(page: Page, site: Site, measureCost = fa
   await setField(page, "Learning rate", "0.002");
 
   await check("live preview: samples appear during training and are redrawn as the loss falls", async () => {
-    await setField(page, "Training steps", "3000");
+    await setField(page, "Training steps", "20000");
     await button("Train").click();
     const steps: number[] = [];
     const losses: number[] = [];
@@ -62,6 +62,10 @@ export async function trainingRunChecks(page: Page, site: Site, measureCost = fa
       }
       await sleep(200);
     }
+    // Enough seen: end the run (Pause, then End run keeps its network).
+    await button("Pause").click();
+    await waitTrainingState(page, "paused", LONG);
+    await button("End run").click();
     await waitTrainingState(page, "idle", LONG);
     const smooth = await page.evaluate(
       () => document.querySelector(".loss-chart figcaption")?.textContent ?? "",

@@ -29,8 +29,9 @@ export function LivePreview() {
     const at = useApp.getState().step;
     try {
       const r = await engine.sample(previewRequest());
-      // The round trip is what the run lost (the worker answers between chunks): it sets the gap.
-      costMs.current = Date.now() - lastAt.current;
+      // What the run lost: the round trip, except time queued behind other work (the grid), which
+      // the worker's own sampling time bounds (the quality figures cost up to ~4x the sampling).
+      costMs.current = Math.min(Date.now() - lastAt.current, 5 * r.ms + 20);
       setShot({ samples: r.samples, step: at });
       setError(null);
     } catch (e) {
