@@ -28,6 +28,8 @@ export const previewRequest = (): SampleRequest => ({
   model: "network",
   n: PREVIEW_POINTS,
   seed: PREVIEW_SEED,
+  // Its own scheduling lane: a newer preview replaces an older one, the grid's calls never do.
+  lane: "training-preview",
 });
 
 export interface PreviewShot {

@@ -31,7 +31,8 @@ export function LivePreview() {
       const r = await engine.sample(previewRequest());
       // What the run lost: the round trip, except time queued behind other work (the grid), which
       // the worker's own sampling time bounds (the quality figures cost up to ~4x the sampling).
-      costMs.current = Math.min(Date.now() - lastAt.current, 5 * r.ms + 20);
+      const trip = Date.now() - lastAt.current;
+      costMs.current = Number.isFinite(r.ms) ? Math.min(trip, 5 * r.ms + 20) : trip;
       setShot({ samples: r.samples, step: at });
       setError(null);
     } catch (e) {
