@@ -32,6 +32,7 @@ import {
 } from "./dashboard";
 import { offlineChecks } from "./offline";
 import { openSite, ROOT, type Site } from "./site";
+import { trainingRunChecks } from "./trainingRun";
 
 const SHOTS = resolve(ROOT, process.env.E2E_SCREENSHOT_DIR ?? "test-results");
 mkdirSync(SHOTS, { recursive: true });
@@ -355,6 +356,7 @@ async function main(site: Site): Promise<void> {
     return `paused at step ${seen.step}; header "${seen.label}"`;
   });
 
+  await trainingRunChecks(page, site);
   await compareChecks(page, site);
   await offlineChecks(page, site);
   await check("no console errors or page errors during the whole run", async () => {
