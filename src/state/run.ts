@@ -16,6 +16,20 @@ function optimiserKnobs({ lr, batch, emaDecay }: Settings) {
   return { lr, batch, emaDecay };
 }
 
+/**
+ * The run the page is following. An engine run's reports and its end count only while it is this
+ * one: after End run (or Reset, a load) the worker answers the stop only when the call it is busy
+ * with (a grid column, say) is done, so the ended run's "stopped" report can arrive after a new run
+ * began; applied, it sent the new run to idle while the worker trained on, and the live preview,
+ * which samples only while the run trains, drew nothing for the rest of it.
+ */
+let liveRun = 0;
+
+/** A progress listener that forwards only the reports of run `run`. */
+const progressOf = (run: number) => (p: TrainProgress) => {
+  if (run === liveRun) onProgress(p);
+};
+
 const flagsNow = () => {
   const s = useApp.getState();
   return runFlags(s.training, s.network !== null && s.engine !== null);
@@ -27,13 +41,16 @@ export async function train(mode: "train" | "step" = "train"): Promise<void> {
   const f = flagsNow();
   if (!s.engine || !(mode === "train" ? f.canTrain : f.canStep && s.training === "idle")) return;
   dispatch({ type: mode });
+  const run = ++liveRun;
   useApp.setState({ trainError: null, loss: [], step: 0, stepsPerSecond: 0, target: s.settings.trainSteps });
   try {
     const previous = await keepPrevious(s);
     adoptNetwork(await s.engine.init(engineSettings(s.settings)));
     useApp.setState({ loss: [], target: s.settings.trainSteps });
-    await finishRun(await s.engine.train(s.settings.trainSteps, onProgress), previous);
+    const final = await s.engine.train(s.settings.trainSteps, progressOf(run));
+    if (run === liveRun) await finishRun(final, previous);
   } catch (e) {
+    if (run !== liveRun) return;
     dispatch({ type: "failed", during: "train" });
     useApp.setState({ trainError: `Training failed: ${messageOf(e)}` });
   }
@@ -48,10 +65,13 @@ async function continueAfterDivergence(mode: "resume" | "step"): Promise<void> {
   if (!s.engine || s.training !== "diverged") return;
   const left = Math.max(1, s.target - s.step);
   dispatch({ type: mode });
+  const run = ++liveRun;
   useApp.setState({ trainError: null, stepsPerSecond: 0 });
   try {
-    await finishRun(await s.engine.train(left, onProgress, optimiserKnobs(s.settings)), null);
+    const final = await s.engine.train(left, progressOf(run), optimiserKnobs(s.settings));
+    if (run === liveRun) await finishRun(final, null);
   } catch (e) {
+    if (run !== liveRun) return;
     dispatch({ type: "failed", during: "continue" });
     useApp.setState({ trainError: `Training failed: ${messageOf(e)}` });
   }
@@ -159,10 +179,13 @@ export async function endRun(): Promise<void> {
   if (!flagsNow().canEnd) return;
   const wasPaused = useApp.getState().training === "paused";
   dispatch({ type: "end" });
+  // The ended run's late reports are no longer followed; a run started meanwhile has its own.
+  const ended = ++liveRun;
   try {
     const engine = requireEngine();
     if (wasPaused) await engine.stop();
     const info = await engine.info();
+    if (ended !== liveRun) return;
     useApp.setState((st) => ({
       network: info,
       step: info.trainSteps,
