@@ -11,6 +11,7 @@ import type {
   PredictEpsRequest,
   PredictEpsResult,
   SampleResult,
+  SamplesOnly,
   SavedNetwork,
   TrainProgress,
 } from "./api";
@@ -43,6 +44,7 @@ export interface EngineClient extends Engine {
   predictEps(req: PredictEpsRequest): Promise<PredictEpsResult>;
   saveNetwork(): Promise<SavedNetwork>;
   /** Sampling, per call; a newer call on the same lane rejects this one (see isCancelled). */
+  sample(req: PooledRequest & { quality: false }): Promise<SamplesOnly>;
   sample(req: PooledRequest): Promise<SampleResult>;
   /** Status messages for the page (worker restarted, backend fell back, ...). Returns unsubscribe. */
   onEvent(listener: (e: EngineEvent) => void): () => void;
@@ -263,11 +265,14 @@ export function createEngineClient(opts: ClientOptions = {}): EngineClient {
     pause: () => control("pausing", (r) => r.pause()),
     resume: (knobs) => control("resuming", (r) => r.resume(knobs)),
     stop: () => control("stopping", (r) => r.stop()),
-    sample: (req) => pool.sample(req),
+    // The pool gives the figures unless the request said false: one implementation of both signatures.
+    sample: ((req: PooledRequest) => pool.sample(req)) as EngineClient["sample"],
     async sampleMany(reqs) {
       if (!Array.isArray(reqs) || reqs.length === 0 || reqs.length > 32)
         throw new Error("sampleMany needs a list of 1 to 32 sample requests");
-      return Promise.all(reqs.map((r) => pool.sample(r)));
+      if (reqs.some((r) => (r as { quality?: unknown })?.quality === false))
+        throw new Error("sampleMany gives every column its quality figures: quality: false is for sample()");
+      return Promise.all(reqs.map((r) => pool.sample(r) as Promise<SampleResult>));
     },
     invert: (req) => compute("inversion", (r) => r.invert(req)),
     interpolate: (req) => compute("interpolation", (r) => r.interpolate(req)),

@@ -16,6 +16,7 @@ import type {
   NetworkInfo,
   PredictEpsRequest,
   PredictEpsResult,
+  SampleRequest,
   SampleResult,
   SavedNetwork,
   TrainProgress,
@@ -255,19 +256,25 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
     async stop() {
       loop.stop();
     },
-    async sample(req): Promise<SampleResult> {
+    // One implementation of both signatures: the figures are there unless the request said false.
+    sample: (async (req: SampleRequest) => {
       const r = parseSampleRequest(req, problem.config.T);
       return sampleWith(problem, predictorFor(r.model), referenceOf(dataset), r);
-    },
+    }) as EngineWithControl["sample"],
     async sampleMany(reqs): Promise<SampleResult[]> {
       if (!Array.isArray(reqs) || reqs.length === 0 || reqs.length > 32) {
         throw new Error("sampleMany needs a list of 1 to 32 sample requests");
       }
       // Validate every request before running any, so a bad column changes nothing.
       const parsed = reqs.map((r) => parseSampleRequest(r, problem.config.T));
+      if (parsed.some((r) => r.quality === false))
+        throw new Error("sampleMany gives every column its quality figures: quality: false is for sample()");
       const predictors = parsed.map((r) => predictorFor(r.model));
       const xTCache = new Map<string, Float32Array>();
-      return parsed.map((r, i) => sampleWith(problem, predictors[i], referenceOf(dataset), r, xTCache));
+      // Every request computes its figures (checked above), so each result is a whole SampleResult.
+      return parsed.map(
+        (r, i) => sampleWith(problem, predictors[i], referenceOf(dataset), r, xTCache) as SampleResult,
+      );
     },
     async invert(req): Promise<InvertResult> {
       const r = parseInvertRequest(req, problem.config.T);

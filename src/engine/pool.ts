@@ -6,9 +6,10 @@
 // which isCancelled() is true.
 import { drawXT } from "../core/experiment";
 import { T_MAX } from "../core/schedule";
-import type { SampleRequest, SampleResult } from "./api";
+import type { SampleRequest, SampleResult, SamplesOnly } from "./api";
 import type { EngineWithControl } from "./engine";
 import { parseSampleRequest } from "./requests";
+import { countNonFinite, nonFiniteWarning } from "./sampling";
 import type { UnitResult } from "./units";
 
 /** A worker the pool can send work to. */
@@ -68,7 +69,7 @@ interface Call {
   done: boolean;
   /** When its first unit was sent to a worker (its ms run from there, queueing excluded). */
   started: number | null;
-  resolve: (r: SampleResult) => void;
+  resolve: (r: SamplesOnly) => void;
   reject: (e: unknown) => void;
 }
 
@@ -84,7 +85,7 @@ export class SamplingPool {
     private readonly stamp: () => Promise<string>,
   ) {}
 
-  async sample(req: PooledRequest): Promise<SampleResult> {
+  async sample(req: PooledRequest): Promise<SamplesOnly> {
     // Checked here once (types, sizes, the trajectory limit; steps against T in the worker), so a
     // bad request fails before any unit runs.
     const r = parseSampleRequest(req, T_MAX);
@@ -92,7 +93,7 @@ export class SamplingPool {
     const older = lane === undefined ? undefined : this.lanes.get(lane);
     if (older) this.fail(older, new CancelledError(`replaced by a newer request on lane "${lane}"`));
     const xT = r.xT ?? drawXT(r.n, r.seed);
-    return new Promise<SampleResult>((resolve, reject) => {
+    return new Promise<SamplesOnly>((resolve, reject) => {
       const call: Call = {
         req: r,
         lane,
@@ -183,22 +184,20 @@ export class SamplingPool {
     }
   }
 
-  /** Merges the units (in point order) and adds the quality figures. */
+  /** Merges the units (in point order) and adds the quality figures unless the request said false. */
   private async finish(member: PoolMember, call: Call): Promise<void> {
     const parts = call.parts as UnitResult[];
     const samples = concat(parts.map((p) => p.samples));
     // The sampler's time, as a whole run reports it: without the quality figures.
     const ms = performance.now() - (call.started ?? performance.now());
-    const { quality, warning } = await member.run("the quality figures", (r) => r.qualityOf(samples.slice()));
+    const figures =
+      call.req.quality === false
+        ? { warning: nonFiniteWarning(countNonFinite(samples), samples.length / 2) }
+        : await member.run("the quality figures", (r) => r.qualityOf(samples.slice()));
     if (call.done) return;
-    const result: SampleResult = {
-      samples,
-      grid: parts[0].grid,
-      nfe: parts[0].nfe,
-      ms,
-      quality,
-    };
-    if (warning) result.warning = warning;
+    const result: SamplesOnly = { samples, grid: parts[0].grid, nfe: parts[0].nfe, ms };
+    if ("quality" in figures) result.quality = figures.quality;
+    if (figures.warning) result.warning = figures.warning;
     const k = call.req.trajectoryPoints;
     if (parts[0].trajectory) result.trajectory = mergeTrajectories(parts, k);
     call.done = true;

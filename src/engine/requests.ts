@@ -109,8 +109,11 @@ export function parseSampleRequest(v: unknown, T: number): SampleRequest {
         `asked for ${recorded} x ${sampler.steps + 1}: use fewer points or steps`,
     );
   }
+  if (r.quality !== undefined && typeof r.quality !== "boolean")
+    throw new Error("quality must be true or false (false skips the quality figures)");
   const out: SampleRequest = { sampler, model, n, seed, xT };
   if (recorded > 0) out.trajectoryPoints = recorded;
+  if (r.quality === false) out.quality = false;
   return out;
 }
 

@@ -9,7 +9,7 @@ import { ddimInvert, interpolationPath } from "../core/interpolate";
 import { quality, type Reference } from "../core/metrics";
 import { Rng, STREAM } from "../core/random";
 import type { NoisePredictor, Spacing } from "../core/types";
-import type { InterpolateResult, InvertResult, SampleRequest, SampleResult } from "./api";
+import type { InterpolateResult, InvertResult, SampleRequest, SamplesOnly } from "./api";
 import type { ParsedInterpolation } from "./requests";
 import { TrajectoryRecorder } from "./trajectory";
 
@@ -24,13 +24,22 @@ export function nonFiniteWarning(nonFinite: number, n: number): string | undefin
   );
 }
 
+/** Number of points with a non-finite coordinate (what the warning counts without the figures). */
+export function countNonFinite(samples: ArrayLike<number>): number {
+  let bad = 0;
+  for (let i = 0; i + 1 < samples.length; i += 2)
+    if (!Number.isFinite(samples[i]) || !Number.isFinite(samples[i + 1])) bad++;
+  return bad;
+}
+
+/** A request's result; its quality figures only when asked (`quality: false` skips them). */
 export function sampleWith(
   problem: Problem,
   predictor: NoisePredictor,
   ref: Reference,
   req: SampleRequest,
   xTCache?: Map<string, Float32Array>,
-): SampleResult {
+): SamplesOnly {
   const xT = req.xT ?? cachedXT(req.n, req.seed, xTCache);
   const n = xT.length / 2;
   const k = req.trajectoryPoints ?? 0;
@@ -38,16 +47,15 @@ export function sampleWith(
   const t0 = now();
   const run = runSampler(problem, predictor, req.sampler, xT, req.seed, recorder?.onStep);
   const ms = now() - t0;
-  const q = quality(run.raw, ref);
-  const result: SampleResult = {
+  const result: SamplesOnly = {
     samples: Float32Array.from(run.raw),
     grid: run.grid,
     nfe: run.nfe,
     ms,
-    quality: q,
   };
+  if (req.quality !== false) result.quality = quality(run.raw, ref);
   if (recorder) result.trajectory = recorder.result();
-  const warning = nonFiniteWarning(q.nonFinite, n);
+  const warning = nonFiniteWarning(result.quality?.nonFinite ?? countNonFinite(run.raw), n);
   if (warning) result.warning = warning;
   return result;
 }

@@ -145,4 +145,35 @@ describe("sampling pool", () => {
     await expect(client.sample(req({ eta: 3 }))).rejects.toThrow(/eta/);
     expect(workers.every((w) => !w.calls.get("sampleUnit"))).toBe(true);
   });
+
+  it("quality: false gives the same samples without the figures and never runs them; a bad value is refused", async () => {
+    const { client, workers } = await pooled(2);
+    clients.push(client);
+    const preview = req(
+      { sampler: "ddim", eta: 0, steps: 20, spacing: "trailing" },
+      { model: "network", n: 300 },
+    );
+    const quick = await client.sample({ ...preview, quality: false });
+    const figuresBefore = workers.reduce((s, w) => s + (w.calls.get("qualityOf") ?? 0), 0);
+    expect(figuresBefore).toBe(0);
+    expect(quick.quality).toBeUndefined();
+    const whole = await client.sample(preview);
+    expect(whole.quality?.energyDistance).toBeTypeOf("number");
+    expect(quick.samples).toEqual(whole.samples);
+    expect(quick.grid).toEqual(whole.grid);
+    expect(workers.reduce((s, w) => s + (w.calls.get("qualityOf") ?? 0), 0)).toBe(1);
+    // The engine itself (no pool) honours it too.
+    const engine = createEngine();
+    await engine.init(SETTINGS);
+    const direct = await engine.sample({ ...preview, quality: false });
+    expect(direct.quality).toBeUndefined();
+    expect(direct.samples).toEqual(whole.samples);
+    await engine.dispose();
+    await expect(client.sample({ ...preview, quality: "no" as never })).rejects.toThrow(
+      /quality must be true or false/,
+    );
+    await expect(client.sampleMany([{ ...preview, quality: false }])).rejects.toThrow(
+      /quality: false is for sample/,
+    );
+  });
 });
