@@ -20,9 +20,10 @@ export const CHUNK_MS = 75;
 export const CHUNK_MIN = 1;
 export const CHUNK_MAX = 500;
 
+/** Shown as is by the page, which keeps the run paused at that chunk (Resume goes on from it). */
 export const DIVERGED_MESSAGE =
   "Training diverged (the loss became NaN or exploded), so it was paused and the weights of the last " +
-  "good chunk were restored. Try a lower learning rate (e.g. 10x smaller) and train again.";
+  "good chunk were restored. Lower the learning rate (e.g. 10x smaller) and press Resume to go on from there.";
 
 const yieldToEvents = () => new Promise<void>((r) => setTimeout(r, 0));
 

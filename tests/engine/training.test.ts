@@ -49,4 +49,27 @@ describe("training loop", () => {
     expect(final.runStep).toBe(300);
     expect(final.step).toBe(2300);
   });
+
+  it("a diverged chunk restores the last good one and says what the paused page offers: Resume", async () => {
+    let restored = 0;
+    let steps = 0;
+    const net: Trainable = {
+      runChunk(n) {
+        steps += n;
+        return steps > 2
+          ? { losses: new Float32Array(n).fill(Number.NaN), diverged: true }
+          : { losses: new Float32Array(n).fill(0.5), diverged: false };
+      },
+      restore() {
+        restored++;
+      },
+      trainSteps: () => steps,
+    };
+    const final = await new TrainLoop(1).run(net, 10, () => {});
+    expect(final.state).toBe("diverged");
+    expect(restored).toBe(1);
+    // The page keeps the run paused after diverging (src/state/trainingRun.ts): Resume, not a new run.
+    expect(final.message).toMatch(/lower the learning rate .* press Resume/i);
+    expect(final.message).not.toMatch(/train again/);
+  });
 });
