@@ -111,7 +111,9 @@ export const modelLayer: ModelLayer = {
     );
   },
   networkFromSaved(saved, dataset, knobs) {
-    const r = networkFromSaved(saved);
+    // With the data set, the file's standardiser is checked against it (a file made for other data
+    // is refused with a clear message rather than sampling in the wrong units).
+    const r = networkFromSaved(saved, dataset);
     if (!r.ok) throw new Error(r.error);
     return new TrainedNetwork(r.value, makeProblem(dataset, r.value.problem), knobs);
   },

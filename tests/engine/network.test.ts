@@ -196,6 +196,21 @@ describe("the shipped pretrained network through the engine", () => {
     expect(res.quality.energyDistance).toBeLessThanOrEqual(0.01);
     await engine.dispose();
   });
+
+  it("a file whose standardiser does not fit the data set is refused, and the loaded network stays", async () => {
+    const { readFileSync } = await import("node:fs");
+    const saved = JSON.parse(readFileSync("public/pretrained/network.json", "utf8"));
+    const engine = createEngine();
+    await engine.loadNetwork(saved, "pretrained");
+    const shifted = structuredClone(saved);
+    // Within the generic limits of a standardiser, but not the one of this data set.
+    shifted.standardizer.mean = shifted.standardizer.mean.map((m: number) => m + 0.5);
+    await expect(engine.loadNetwork(shifted)).rejects.toThrow(/does not match the data set/);
+    const info = await engine.info();
+    expect(info.origin).toBe("pretrained");
+    expect(info.trainSteps).toBe(saved.trainSteps);
+    await engine.dispose();
+  });
 });
 
 describe("switching backends", () => {
