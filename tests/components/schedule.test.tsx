@@ -51,7 +51,9 @@ describe("schedule panel", () => {
     const S = screen.getByLabelText("Sampling steps S");
     await user.clear(S);
     await user.type(S, "600{Enter}");
-    expect(screen.getByRole("alert").textContent).toBe("S must be a whole number from 1 to T=500");
+    expect(screen.getByRole("alert").textContent).toBe(
+      "S must be a whole number from 1 to T=500; S stays 50",
+    );
     expect(useApp.getState().settings.S).toBe(50);
   });
 

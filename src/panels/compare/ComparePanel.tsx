@@ -4,13 +4,13 @@
 import { useEffect } from "react";
 import { tutorialDataset } from "../../core/data";
 import { columnKey, useCompare } from "../../state/compare";
+import { useShortcuts } from "../../state/shortcuts";
 import { Panel } from "../../ui/Panel";
 import { ColumnCard } from "./ColumnCard";
 import { FigureGlossary } from "./QualityFigures";
 import { QualitySweep } from "./QualitySweep";
 import { useGridLink } from "./useGridLink";
 import { useLab } from "./useLab";
-import { usePanelKeys } from "./usePanelKeys";
 import "./compare.css";
 
 const TRUE_MIXTURE = tutorialDataset().mixture;
@@ -51,7 +51,7 @@ export function ComparePanel() {
   const canAct = ready && !s.busy && !trainingRuns;
   const runAgain = () => canAct && engine && void s.runAgain(engine);
   const newNoise = () => canAct && engine && void s.newNoise(engine);
-  usePanelKeys({ d: runAgain, n: newNoise });
+  useShortcuts({ runAgain, newNoise });
   const busyText = trainingRuns
     ? "Waiting for training to finish..."
     : `Sampling ${s.columns.length} column${s.columns.length === 1 ? "" : "s"} of ${s.n} points...`;

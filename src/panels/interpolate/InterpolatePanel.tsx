@@ -6,9 +6,9 @@ import type { PathKind } from "../../core/interpolate";
 import type { ModelChoice } from "../../engine/api";
 import { type CompareState, MODEL_CHOICES, MODEL_LABELS, useCompare } from "../../state/compare";
 import { FRAMES, frameAt, interpolationKey, PATHS, useInterpolate } from "../../state/interpolate";
+import { useShortcuts } from "../../state/shortcuts";
 import { Panel } from "../../ui/Panel";
 import { useLab } from "../compare/useLab";
-import { usePanelKeys } from "../compare/usePanelKeys";
 import { NormChart } from "./NormChart";
 import { PathPlots } from "./PathPlots";
 import { PointPicker } from "./PointPicker";
@@ -54,7 +54,7 @@ export function InterpolatePanel() {
   const readout = markerReadout(result, frame, u);
   const waitsForTraining = trainingRuns && s.resultKey !== wanted;
   const step = (d: number) => s.setU(frameAt(s.u, frames) / (frames - 1) + d / (frames - 1));
-  usePanelKeys({ e: () => !s.busy && s.reroll(), ",": () => step(-1), ".": () => step(1) });
+  useShortcuts({ newEndpoints: () => !s.busy && s.reroll(), uBack: () => step(-1), uForward: () => step(1) });
 
   return (
     <Panel
