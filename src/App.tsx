@@ -104,6 +104,13 @@ export function App() {
             </p>
           )}
         </div>
+        {presenting ? (
+          <PresentBar
+            titles={slides.map((p) => p.nav)}
+            index={index}
+            onGo={(i) => useView.getState().show(slides[i].id)}
+          />
+        ) : null}
         <div className="header-side">
           <NetworkStatus />
           <button
@@ -115,23 +122,24 @@ export function App() {
           >
             {presenting ? "Whole page (p)" : "Present (p)"}
           </button>
-          <button type="button" className="link-button" onClick={() => void copyLink()}>
-            Copy link to this view
-          </button>
-          <button type="button" className="link-button" onClick={() => setHelp(true)} aria-keyshortcuts="?">
-            Keyboard (?)
-          </button>
+          {presenting ? null : (
+            <>
+              <button type="button" className="link-button" onClick={() => void copyLink()}>
+                Copy link to this view
+              </button>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => setHelp(true)}
+                aria-keyshortcuts="?"
+              >
+                Keyboard (?)
+              </button>
+            </>
+          )}
         </div>
       </header>
-      {presenting ? (
-        <PresentBar
-          titles={slides.map((p) => p.nav)}
-          index={index}
-          onGo={(i) => useView.getState().show(slides[i].id)}
-        />
-      ) : (
-        <PanelNav items={visible.map((p) => ({ id: p.id, label: p.nav }))} />
-      )}
+      {presenting ? null : <PanelNav items={visible.map((p) => ({ id: p.id, label: p.nav }))} />}
       {error ? (
         <div className="app-error" role="alert">
           {error}{" "}

@@ -20,7 +20,7 @@ function terminalRow(cluster: string) {
 }
 
 describe("schedule panel", () => {
-  it("reads out the terminal signal of SPEC section 2: 0.68 and 0.51 in raw units at T=500 linear", () => {
+  it("reads out the terminal signal (docs/math.md, Data and standardisation): 0.68 and 0.51 in raw units at T=500 linear", () => {
     setUpApp();
     render(<SchedulePanel />);
     expect(screen.getByText(caption("T−1 = 0.0797"))).toBeTruthy();

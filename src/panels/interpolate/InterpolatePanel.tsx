@@ -1,4 +1,4 @@
-// Panel 5 of issue 4: the interpolation scrubber. 200 noise-space paths (one highlighted) are decoded
+// The interpolation scrubber. 200 noise-space paths (one highlighted) are decoded
 // with DDIM eta=0 in one worker call; the slider u then moves through the decoded frames only.
 import { useEffect, useId } from "react";
 import { tutorialDataset } from "../../core/data";
@@ -41,11 +41,17 @@ export function InterpolatePanel() {
   const gridFirst = useGridFirst();
   // After a failure nothing is retried until the message is dismissed (Dismiss = try again).
   const failed = s.error !== null;
+  const invertWanted = s.invertWanted;
   useEffect(() => {
     if (!engine || !ready || trainingRuns || failed || gridFirst || gridPending()) return;
+    // A link named two training points: invert them (that decodes too) before anything else.
+    if (invertWanted) {
+      void useInterpolate.getState().invertPicked(engine, DATASET.points);
+      return;
+    }
     if (wanted === useInterpolate.getState().resultKey) return;
     void useInterpolate.getState().run(engine);
-  }, [engine, ready, trainingRuns, failed, gridFirst, wanted]);
+  }, [engine, ready, trainingRuns, failed, gridFirst, wanted, invertWanted]);
 
   const result = s.result;
   const frames = result?.u.length ?? FRAMES;
