@@ -81,7 +81,7 @@ export const SETTING_PROPS = [
     default: DEFAULT_PROBLEM.units,
     schema: P.units,
     label: "Model units",
-    help: "Train and sample in standardised or raw coordinates (SPEC section 2).",
+    help: "Train and sample in standardised or raw coordinates.",
   },
   // sampler shown in the schedule panel's DDIM grid
   {
