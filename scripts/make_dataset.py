@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerate the tutorial's 300-point mixture (SPEC section 1) into public/data/tutorial-mog.json.
+"""Regenerate the tutorial's 300-point mixture (docs/math.md, "Data and standardisation") into public/data/tutorial-mog.json.
 
 NumPy's legacy generator cannot be replayed in JavaScript, so the points are generated once
 here and shipped as data. Run: python3 scripts/make_dataset.py

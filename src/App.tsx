@@ -7,6 +7,7 @@ import { ComparePanel } from "./panels/compare/ComparePanel";
 import { DataPanel } from "./panels/data/DataPanel";
 import { InterpolatePanel } from "./panels/interpolate/InterpolatePanel";
 import { SchedulePanel } from "./panels/schedule/SchedulePanel";
+import { LiveNetworkStatus } from "./panels/shared/LiveNetworkStatus";
 import { TrainingPanel } from "./panels/training/TrainingPanel";
 import { start, toggleTraining } from "./state/actions";
 import { helpRows, useShortcuts } from "./state/shortcuts";
@@ -15,7 +16,6 @@ import type { PanelId } from "./state/url";
 import { useUrlSync } from "./state/useUrlSync";
 import { useView } from "./state/view";
 import { KeyboardHelp } from "./ui/KeyboardHelp";
-import { NetworkStatus } from "./ui/NetworkStatus";
 import { PanelNav, PresentBar } from "./ui/PanelNav";
 import { StatusLine } from "./ui/StatusLine";
 import { useDeepLink } from "./useDeepLink";
@@ -112,7 +112,7 @@ export function App() {
           />
         ) : null}
         <div className="header-side">
-          <NetworkStatus />
+          <LiveNetworkStatus />
           <button
             type="button"
             className="link-button"

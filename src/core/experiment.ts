@@ -13,7 +13,7 @@ import {
 import { makeGrid } from "./grids";
 import { empiricalMixture, perfectPredictor } from "./mixture";
 import { Rng, STREAM } from "./random";
-import { SAMPLERS } from "./samplers";
+import { SAMPLERS, type StepCallback } from "./samplers";
 import { makeSchedule, type Schedule } from "./schedule";
 import type { Mixture2D, NoisePredictor } from "./types";
 
@@ -64,7 +64,7 @@ export interface SampleRun {
 
 /**
  * Runs one sampler. The z's of stochastic samplers come from the seed's z stream, so the run is
- * a pure function of (predictor, config, x_T, seed). onStep receives model-coordinate x.
+ * a pure function of (predictor, config, x_T, seed). onStep receives model-coordinate x and x0Hat.
  */
 export function runSampler(
   problem: Problem,
@@ -72,10 +72,10 @@ export function runSampler(
   cfg: SamplerConfig,
   xT: ArrayLike<number>,
   seed: number,
-  onStep?: (i: number, x: Float64Array) => void,
+  onStep?: StepCallback,
 ): SampleRun {
   const grid = makeGrid(cfg.spacing, problem.config.T, cfg.steps);
-  const { x, nfe } = SAMPLERS[cfg.sampler]({
+  const { x, nfe } = SAMPLERS[cfg.sampler].run({
     predictor,
     schedule: problem.schedule,
     grid,

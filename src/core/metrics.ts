@@ -1,4 +1,4 @@
-// Quality figures of a sample set against the population mixture, in raw units (SPEC section 9).
+// Quality figures of a sample set against the population mixture, in raw units (docs/math.md, "Quality figures").
 import { MixtureDensity, sampleMixture } from "./mixture";
 import { Rng, STREAM } from "./random";
 import type { Mixture2D } from "./types";

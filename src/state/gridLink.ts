@@ -3,6 +3,7 @@
 // Every value from a link goes through the same validation as an edited control; a bad column is
 // skipped with a message naming the setting and what is allowed. Other query fields are kept.
 import { DEFAULT_SAMPLER, parseWith, SamplerSchema, SEED_MAX, stepsError } from "../core/config";
+import { T_MAX } from "../core/schedule";
 import type { ModelChoice } from "../engine/api";
 import { type CompareColumn, DEFAULT_SEED, HEADLINE_COLUMNS, MODEL_CHOICES } from "./compare";
 import { linkNumber, shown } from "./linkNumber";
@@ -15,7 +16,7 @@ export const MAX_LINK_COLUMNS = 6;
  * the network: docs/architecture.md). So a column's S is checked against the largest T here and
  * against the network's own T when it runs.
  */
-export const LINK_T_MAX = 2000;
+export const LINK_T_MAX = T_MAX;
 
 type ColumnSpec = Omit<CompareColumn, "id">;
 

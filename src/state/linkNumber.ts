@@ -1,11 +1,10 @@
-// One number grammar for every value in the link: plain decimals with an optional exponent
-// ("0.5", "-3", "1e-7"). Hex, binary, octal, "Infinity", "" and whitespace-padded text are not
-// numbers here, whatever JavaScript's Number() would make of them.
-const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+// Numbers in the link are read with core's one number grammar (core/numbers.ts: decimals with an
+// optional exponent; no hex, binary, octal, "Infinity" or junk), like every other input.
+import { parseNumber } from "../core/numbers";
 
 /** The number a link field spells, or NaN (which every schema then refuses with its message). */
 export function linkNumber(text: string): number {
-  return DECIMAL.test(text) ? Number(text) : Number.NaN;
+  return parseNumber(text) ?? Number.NaN;
 }
 
 const MAX_SHOWN = 40; // a hand-edited link can hold anything; keep messages short

@@ -2,13 +2,13 @@
 // A bad field falls back to its default and yields one message naming what was ignored and why.
 // The link also carries the view (view=present, panel=compare) and the interpolation (interpLink.ts);
 // the comparison columns have their own codec (gridLink.ts). useUrlSync.ts is the one writer.
-
 import { shown } from "./linkNumber";
+import { capMessages } from "./messages";
 import {
   checkSetting,
   coerce,
   DEFAULT_SETTINGS,
-  PROPS_BY_KEY,
+  isSettingKey,
   reconcile,
   SETTING_PROPS,
   type SettingKey,
@@ -44,8 +44,6 @@ export interface UrlState extends ViewLink {
   messages: string[];
 }
 
-const MAX_MESSAGES_PER_FIELD = 5; // 2,000 unknown hide= names give one summary line, not 2,000
-
 const isPanel = (n: string): n is PanelId => (PANEL_IDS as readonly string[]).includes(n);
 
 /** Never throws: every input yields valid settings plus messages for whatever was ignored. */
@@ -70,26 +68,17 @@ export function readUrl(search: string): UrlState {
   for (const note of fixed.notes) messages.push(`From the link: ${note}`);
 
   const hidden = new Set<Hideable>();
-  const unknown: string[] = [];
   for (const h of params.getAll("hide")) {
     for (const name of h.split(",")) {
       const n = name.trim();
       if (n === "") continue;
-      // Own properties only: "constructor" or "__proto__" are not controls.
-      if (Object.hasOwn(PROPS_BY_KEY, n) || isPanel(n)) hidden.add(n as Hideable);
-      else unknown.push(n);
+      // Own names only: "__proto__" or "constructor" are not controls (an `in` test finds built-ins).
+      if (isSettingKey(n) || isPanel(n)) hidden.add(n as Hideable);
+      else messages.push(`Ignored hide=${shown(n)} from the link: there is no control or panel named so`);
     }
   }
-  for (const n of unknown.slice(0, MAX_MESSAGES_PER_FIELD)) {
-    messages.push(`Ignored hide=${shown(n)} from the link: there is no control or panel named so`);
-  }
-  if (unknown.length > MAX_MESSAGES_PER_FIELD) {
-    messages.push(
-      `Ignored ${unknown.length - MAX_MESSAGES_PER_FIELD} more unknown hide= names from the link`,
-    );
-  }
   const view = readViewLink(params, messages);
-  return { settings: fixed.settings, hidden, messages, ...view };
+  return { settings: fixed.settings, hidden, messages: capMessages(messages), ...view };
 }
 
 function readViewLink(params: URLSearchParams, messages: string[]): ViewLink {

@@ -9,6 +9,7 @@ import { useCompare } from "./compare";
 import { readGridLink, writeGridLink } from "./gridLink";
 import { readInterpLink, writeInterpLink } from "./interpLink";
 import { useInterpolate } from "./interpolate";
+import { capMessages } from "./messages";
 import { useApp } from "./store";
 import { readUrl, writeUrl, writeViewLink } from "./url";
 import { useView } from "./view";
@@ -20,7 +21,7 @@ export function loadSettingsFromUrl(search: string): void {
   const { settings, hidden, messages, view, panel } = readUrl(search);
   const interp = readInterpLink(search, tutorialDataset().points.length / 2);
   const grid = readGridLink(search);
-  useApp.setState({ settings, hidden, linkMessages: [...messages, ...interp.messages] });
+  useApp.setState({ settings, hidden, linkMessages: capMessages([...messages, ...interp.messages]) });
   useCompare.getState().loadLink(grid.columns, grid.seed);
   useInterpolate.getState().loadLink(interp.link);
   useView.setState({ mode: view, panel, gridMessages: grid.messages });

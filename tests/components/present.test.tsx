@@ -60,7 +60,9 @@ describe("presentation view", () => {
     expect(useApp.getState().settings.T).toBe(100);
     const steps = useCompare.getState().columns.map((c) => c.sampler.steps);
     expect(steps).toEqual([50, 500, 500]);
-    expect(window.location.search).toBe("?T=100");
+    expect(window.location.search).toBe("?T=100&t=99"); // t follows T; the columns do not
+    expect(screen.getByText(/^The loaded network was trained with T=500/)).toBeTruthy();
+    expect(screen.getByRole("button", { name: /^Train a new network with these settings/ })).toBeTruthy();
   });
 });
 

@@ -41,6 +41,18 @@ function ResetLike() {
   );
 }
 
+function HelpPage() {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)}>
+        Keyboard (?)
+      </button>
+      <KeyboardHelp open={open} onClose={() => setOpen(false)} rows={helpRows()} />
+    </>
+  );
+}
+
 describe("dialogs", () => {
   it("ConfirmDialog: Tab and Shift+Tab stay inside, Esc works after the focus left, focus returns", async () => {
     const user = userEvent.setup();
@@ -68,18 +80,7 @@ describe("dialogs", () => {
 
   it("KeyboardHelp lists the shortcut registry and closes with Esc, giving the focus back", async () => {
     const user = userEvent.setup();
-    function Page() {
-      const [open, setOpen] = useState(false);
-      return (
-        <>
-          <button type="button" onClick={() => setOpen(true)}>
-            Keyboard (?)
-          </button>
-          <KeyboardHelp open={open} onClose={() => setOpen(false)} rows={helpRows()} />
-        </>
-      );
-    }
-    render(<Page />);
+    render(<HelpPage />);
     const opener = screen.getByRole("button", { name: "Keyboard (?)" });
     await user.click(opener);
     const dialog = screen.getByRole("dialog", { name: "Keyboard shortcuts" });

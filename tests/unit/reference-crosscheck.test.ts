@@ -1,6 +1,7 @@
 // Cross-check of the whole TypeScript path (CLI sample command -> core) against the independent
 // float64 NumPy oracle scripts/reference_ddim.py: DDIM eta=0 with the perfect population network
-// on the same x_T and the same grid, for the corners of SPEC sections 2, 3 and 5.
+// on the same x_T and the same grid, for the corners of docs/math.md, "Data and standardisation",
+// "Schedules and indices" and "Timestep grids".
 import { execFile, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -3,6 +3,7 @@
 // deterministic, and the sweep below reproduces the DDIM paper's quality-vs-steps story.
 import { useEffect } from "react";
 import { tutorialDataset } from "../../core/data";
+import { useLab } from "../../hooks/useLab";
 import { columnKey, useCompare } from "../../state/compare";
 import { useShortcuts } from "../../state/shortcuts";
 import { Panel } from "../../ui/Panel";
@@ -10,7 +11,6 @@ import { ColumnCard } from "./ColumnCard";
 import { FigureGlossary } from "./QualityFigures";
 import { QualitySweep } from "./QualitySweep";
 import { useGridLink } from "./useGridLink";
-import { useLab } from "./useLab";
 import "./compare.css";
 
 const TRUE_MIXTURE = tutorialDataset().mixture;

@@ -13,7 +13,7 @@ import { setSetting, useApp } from "../../state/store";
 import { NumberField } from "../../ui/fields";
 import { Panel } from "../../ui/Panel";
 import { COLOR_NAMES } from "../../ui/palette";
-import { SettingField } from "../../ui/SettingField";
+import { Setting } from "../shared/Setting";
 import { ScheduleCharts } from "./ScheduleCharts";
 import { scheduleRows, terminalSignal } from "./terminalSignal";
 
@@ -68,9 +68,9 @@ export function SchedulePanel() {
         <fieldset className="scope">
           <legend>Network settings: changing them means training a new network</legend>
           <div className="controls-row">
-            <SettingField name="schedule" />
-            <SettingField name="T" />
-            <SettingField name="units" />
+            <Setting name="schedule" />
+            <Setting name="T" />
+            <Setting name="units" />
           </div>
           {differs ? (
             <div className="scope-note">
@@ -90,12 +90,12 @@ export function SchedulePanel() {
                 value={S}
                 min={1}
                 max={T}
-                step={1}
+                integer
                 help={`How many of the T=${T} steps the sampler visits (1 to ${T}).`}
                 onCommit={(text) => commitS(text, T, S)}
               />
             )}
-            <SettingField name="spacing" />
+            <Setting name="spacing" />
           </div>
         </fieldset>
       </div>
