@@ -112,7 +112,9 @@ describe("the link (URL) carries the settings", () => {
         expectValid(r.settings);
         for (const m of r.messages) {
           expect(m.length).toBeLessThan(300);
-          expect(m).toMatch(/^(Ignored \S.*from the link: |From the link: |\.\.\.and \d+ more like these\.$)/);
+          expect(m).toMatch(
+            /^(Ignored \S.*from the link: |From the link: |\.\.\.and \d+ more like these\.$)/,
+          );
         }
         // What was read and then written reads back identically, with no messages.
         const again = readUrl(writeUrl(r.settings, r.hidden));
