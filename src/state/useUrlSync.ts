@@ -46,9 +46,12 @@ export function currentQuery(search: string): string {
 }
 
 function writeNow(): void {
-  const { pathname, search, hash } = window.location;
-  const url = `${pathname}${currentQuery(search)}${hash}`;
-  if (url !== `${pathname}${search}${hash}`) window.history.replaceState(window.history.state, "", url);
+  const q = currentQuery(window.location.search);
+  if (q === window.location.search) return;
+  // A whole URL, not "path?query": a path starting "//" would read as another host and throw.
+  const url = new URL(window.location.href);
+  url.search = q;
+  window.history.replaceState(window.history.state, "", url.href);
 }
 
 export function useUrlSync(): void {

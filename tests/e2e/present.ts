@@ -79,7 +79,8 @@ const px = (page: Page, sel: string) =>
     return el ? Number.parseFloat(getComputedStyle(el).fontSize) : 0;
   }, sel);
 
-export async function presentChecks(browser: Browser, url: string, shots: string): Promise<void> {
+export async function presentChecks(browser: Browser, site: string, shots: string): Promise<void> {
+  const url = site.replace(/\/$/, "");
   const context = await browser.newContext({ viewport: VIEWPORTS.projector });
   await context.addInitScript(LAYOUT_SHIFT_RECORDER);
   const page = await context.newPage();
@@ -194,13 +195,22 @@ export async function presentChecks(browser: Browser, url: string, shots: string
         return `panels ${Math.round(w)} px wide; navigation stays at the top`;
       },
     );
+
+    await check("a path starting with // (a typo in a link) still gets its address bar updated", async () => {
+      await page.goto(`${url}//?view=present`);
+      await page.locator(".present-stage #compare").waitFor({ timeout: LONG });
+      await page.keyboard.press("ArrowRight");
+      await page.waitForFunction(() => location.search.includes("panel=data"), null, { timeout: 5000 });
+      return new URL(page.url()).pathname + new URL(page.url()).search;
+    });
   } finally {
     await context.close();
   }
 }
 
 /** A fresh page per viewport: the link #compare lands on the comparison once it has painted. */
-export async function deepLinkChecks(browser: Browser, url: string, shots: string): Promise<void> {
+export async function deepLinkChecks(browser: Browser, site: string, shots: string): Promise<void> {
+  const url = site.replace(/\/$/, "");
   for (const [name, size] of Object.entries(VIEWPORTS)) {
     const context = await browser.newContext({ viewport: size });
     await context.addInitScript(LAYOUT_SHIFT_RECORDER);
