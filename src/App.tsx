@@ -18,7 +18,7 @@ import { useView } from "./state/view";
 import { KeyboardHelp } from "./ui/KeyboardHelp";
 import { PanelNav, PresentBar } from "./ui/PanelNav";
 import { StatusLine } from "./ui/StatusLine";
-import { useDeepLink } from "./useDeepLink";
+import { landOn, useDeepLink } from "./useDeepLink";
 
 export interface PanelEntry {
   id: PanelId;
@@ -80,6 +80,14 @@ export function App() {
     void start();
   }, []);
   useDeepLink(!presenting);
+  // Leaving the presentation view keeps the place: the whole page opens at the panel just shown.
+  const shown = presenting ? slides[index]?.id : null;
+  const [lastShown, setLastShown] = useState<PanelId | null>(null);
+  if (shown && shown !== lastShown) setLastShown(shown);
+  useEffect(() => {
+    if (presenting || !lastShown) return;
+    return landOn(lastShown, 1500);
+  }, [presenting, lastShown]);
 
   useShortcuts({
     help: () => setHelp((h) => !h),

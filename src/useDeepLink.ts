@@ -16,7 +16,7 @@ export function landOn(id: string, settleMs = SETTLE_MS): () => void {
     const el = target();
     if (!el) return;
     if (Math.abs(el.getBoundingClientRect().top - scrollMargin(el)) > 1)
-      el.scrollIntoView({ block: "start" });
+      el.scrollIntoView?.({ block: "start" }); // absent in jsdom
   };
   const ro = typeof ResizeObserver === "undefined" ? null : new ResizeObserver(() => !stopped && place());
   ro?.observe(document.body);

@@ -186,8 +186,18 @@ export async function presentChecks(browser: Browser, site: string, shots: strin
           () => document.querySelector("main.panels")?.getBoundingClientRect().width ?? 0,
         );
         expect(w > 1800, `the panels are ${Math.round(w)} px wide at 1920`);
-        await page.mouse.wheel(0, 3000);
-        await page.waitForFunction(() => scrollY > 1000);
+        // The whole page opens at the panel the presentation view was showing (the comparison).
+        await page.waitForFunction(
+          () => {
+            const top = document.getElementById("compare")?.getBoundingClientRect().top ?? -1;
+            return top >= 0 && top <= 80;
+          },
+          null,
+          { timeout: 5000 },
+        );
+        // Landed far down the page: the navigation is still at the top of the window.
+        const y = await page.evaluate(() => scrollY);
+        expect(y > 500, `the page is scrolled only ${y} px`);
         const top = await page.evaluate(
           () => document.querySelector("nav.panel-nav")?.getBoundingClientRect().top,
         );
