@@ -20,7 +20,7 @@ x = np.vstack(parts).astype(np.float32)
 
 out = {
     "name": "tutorial-mog",
-    "description": "np.random.seed(42); 3 x multivariate_normal(100); vstack; float32 (SPEC section 1)",
+    "description": "np.random.seed(42); 3 x multivariate_normal(100); vstack; float32 (docs/math.md, Data and standardisation)",
     "mixture": {
         "weights": [1 / 3, 1 / 3, 1 / 3],
         "means": [list(map(float, m)) for m, _ in clusters],

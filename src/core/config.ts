@@ -74,6 +74,17 @@ export const choiceField = <T extends readonly [string, ...string[]]>(name: stri
 const group = <S extends z.core.$ZodLooseShape>(name: string, shape: S) =>
   z.object(shape, { error: (iss) => `${name} must be an object (got ${describeValue(iss.input)})` });
 
+/**
+ * A file's format version. Only the number itself is accepted; anything else (the text "1", 2, a
+ * missing field) gets a message that shows what the file holds, so it never reads "the file is
+ * version 1; this DDIM Lab reads version 1".
+ */
+export const versionField = (what: string, version: number) =>
+  z.literal(version, {
+    error: (iss) =>
+      `${what} must have "version": ${version} (a number); this one has ${describeValue(iss.input)}`,
+  });
+
 /** The forward process and coordinates the model lives in. */
 export const ProblemSchema = group("the problem settings", {
   T: intField("T", T_MIN, T_MAX),

@@ -11,6 +11,7 @@ import {
   parseWith,
   SamplerSchema,
   TrainSchema,
+  versionField,
 } from "../../src/core/config";
 import { formatNumber, parseNumber } from "../../src/core/numbers";
 import { z } from "../../src/core/zod";
@@ -180,6 +181,25 @@ describe("messages name the setting and what is allowed, never a library default
       'kind must be one of "a", "b" (got the text "c")',
     ]);
     for (const m of messages) expect(m).not.toMatch(LIBRARY_TEXT);
+  });
+});
+
+describe("file versions", () => {
+  it("a version written as text is named as text, not as the same number", () => {
+    const v = versionField("a network file", 1);
+    expect(parseWith(v, 1)).toEqual({ ok: true, value: 1 });
+    expect(parseWith(v, "1")).toEqual({
+      ok: false,
+      error: 'a network file must have "version": 1 (a number); this one has the text "1"',
+    });
+    expect(parseWith(v, 2)).toEqual({
+      ok: false,
+      error: 'a network file must have "version": 1 (a number); this one has 2',
+    });
+    expect(parseWith(v, undefined)).toEqual({
+      ok: false,
+      error: 'a network file must have "version": 1 (a number); this one has nothing',
+    });
   });
 });
 

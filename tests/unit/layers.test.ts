@@ -13,7 +13,7 @@ const biome = join(root, "node_modules/.bin/biome");
 
 /** [file path in the project, import specifier, should it be refused?] */
 const CASES: [string, string, boolean][] = [
-  // core imports only core (and zod, and the shipped dataset file)
+  // core imports only core (and zod, and the shipped dataset file, in public/data/ or data/)
   ["src/core/a.ts", "../state/store", true],
   ["src/core/b.ts", "../model", true],
   ["src/core/c.ts", "../engine/api", true],
@@ -23,11 +23,15 @@ const CASES: [string, string, boolean][] = [
   ["src/core/g.ts", "./grids", false],
   ["src/core/h.ts", "zod", false],
   ["src/core/i.ts", "../../public/data/tutorial-mog.json", false],
+  ["src/core/j.ts", "../../data/tutorial-mog.json", false],
+  ["src/core/k.ts", "../../src/state/store", true],
   ["src/core/samplers/a.ts", "../../ui/palette", true],
   ["src/core/samplers/b.ts", "../../model/network", true],
   ["src/core/samplers/c.ts", "../grids", false],
   ["src/core/datasets/a.ts", "../../panels/data/DataPanel", true],
   ["src/core/datasets/b.ts", "../config", false],
+  ["src/core/datasets/sub/a.ts", "../../config", false],
+  ["src/core/datasets/sub/b.ts", "../../../state/store", true],
   // model and engine never import state, panels, ui or React
   ["src/model/a.ts", "../state/store", true],
   ["src/model/b.ts", "../ui/fields", true],

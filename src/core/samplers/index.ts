@@ -18,4 +18,5 @@ export const SAMPLER_LABELS = Object.fromEntries(
 ) as Record<keyof typeof SAMPLERS, string>;
 
 export { checkEta } from "./ddim";
+export { drawNoise, type NoiseSource, noiseSlice } from "./noise";
 export type { Sampler, SamplerInput, SamplerOutput, StepCallback } from "./types";

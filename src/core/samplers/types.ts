@@ -1,6 +1,6 @@
-import type { Rng } from "../random";
 import type { Schedule } from "../schedule";
 import type { DdpmVariance, NoisePredictor } from "../types";
+import type { NoiseSource } from "./noise";
 
 /** Everything a sampler needs (docs/math.md, "Samplers"). All samplers take the same predictor and x_T. */
 export type StepCallback = (i: number, x: Float64Array, x0Hat: Float64Array) => void;
@@ -13,7 +13,7 @@ export interface SamplerInput {
   /** x_T in model coordinates, interleaved. */
   xT: ArrayLike<number>;
   /** Source of the fresh noise z of stochastic samplers. */
-  rng: Rng;
+  rng: NoiseSource;
   /** DDIM noise level in [0, 1]. */
   eta?: number;
   /** DDPM ancestral variance choice. */
