@@ -1,13 +1,13 @@
 // The page's one-line status ("Restored your network from this browser."): a note pinned to the
 // bottom of the window, so showing or clearing it never moves the page; it can be dismissed and
-// clears itself after a while.
+// clears itself after a while, unless it reports work still going on ("Loading the network...").
 import { useEffect } from "react";
 
 export const STATUS_CLEAR_MS = 12_000;
 
 export function StatusLine({ text, onDismiss }: { text: string | null; onDismiss: () => void }) {
   useEffect(() => {
-    if (!text) return;
+    if (!text || text.endsWith("...")) return;
     const timer = setTimeout(onDismiss, STATUS_CLEAR_MS);
     return () => clearTimeout(timer);
   }, [text, onDismiss]);

@@ -107,6 +107,10 @@ describe("status line", () => {
     expect(onDismiss).toHaveBeenCalledTimes(1);
     act(() => vi.advanceTimersByTime(1));
     expect(onDismiss).toHaveBeenCalledTimes(2);
+    // Work still going on stays until it is replaced.
+    rerender(<StatusLine text="Loading the pretrained network..." onDismiss={onDismiss} />);
+    act(() => vi.advanceTimersByTime(10 * STATUS_CLEAR_MS));
+    expect(onDismiss).toHaveBeenCalledTimes(2);
     // The live region is always there (so screen readers hear new text), empty without a status.
     rerender(<StatusLine text={null} onDismiss={onDismiss} />);
     expect(screen.getByRole("status").textContent).toBe("");
