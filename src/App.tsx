@@ -80,6 +80,11 @@ export function App() {
     void start();
   }, []);
   useDeepLink(!presenting);
+  // The type scale of the presentation view hangs on the root element (rem units follow it).
+  useEffect(() => {
+    document.documentElement.classList.toggle("presenting", presenting);
+    return () => document.documentElement.classList.remove("presenting");
+  }, [presenting]);
   // Leaving the presentation view keeps the place: the whole page opens at the panel just shown.
   const shown = presenting ? slides[index]?.id : null;
   const [lastShown, setLastShown] = useState<PanelId | null>(null);
