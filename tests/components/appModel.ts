@@ -5,6 +5,7 @@
 // diverge after one good chunk, >= 8 before any, as a real network does at such rates.
 import { DEFAULT_PROBLEM, type NetworkConfig, type ProblemConfig } from "../../src/core/config";
 import { makeProblem, oraclePredictor } from "../../src/core/experiment";
+import type { SavedNetwork } from "../../src/engine/api";
 import type { EngineNetwork, ModelLayer, TrainKnobs } from "../../src/engine/network";
 
 export const STAND_IN_NETWORK = {
@@ -79,12 +80,12 @@ export function standInModel(): StandInModel {
         state.lossHistory.push(...losses);
         return { losses, diverged: false };
       },
-      checkpoint() {},
       restore() {},
       trainSteps: () => state.trainSteps,
       lossHistory: () => Float32Array.from(state.lossHistory),
       predictor: () => oraclePredictor(problem, "oracle"),
-      save: () => structuredClone(state),
+      // The stand-in's own record, not a real network file (the engine's type is the real format).
+      save: () => structuredClone(state) as unknown as SavedNetwork,
       dispose() {},
     };
   }
