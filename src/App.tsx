@@ -5,6 +5,7 @@
 import { type ComponentType, useEffect, useState } from "react";
 import { ComparePanel } from "./panels/compare/ComparePanel";
 import { DataPanel } from "./panels/data/DataPanel";
+import { FieldPanel } from "./panels/field/FieldPanel";
 import { InterpolatePanel } from "./panels/interpolate/InterpolatePanel";
 import { SchedulePanel } from "./panels/schedule/SchedulePanel";
 import { LiveNetworkStatus } from "./panels/shared/LiveNetworkStatus";
@@ -33,6 +34,7 @@ export const PANELS: PanelEntry[] = [
   { id: "schedule", nav: "Schedule", Component: SchedulePanel },
   { id: "training", nav: "Training", Component: TrainingPanel },
   { id: "compare", nav: "Compare samplers", Component: ComparePanel },
+  { id: "field", nav: "Field", Component: FieldPanel },
   { id: "interpolate", nav: "Interpolate", Component: InterpolatePanel },
 ];
 

@@ -33,14 +33,14 @@ describe("presentation view", () => {
   it("view=present&panel=schedule shows that panel alone; arrows move; p returns to the whole page", async () => {
     await renderApp("?view=present&panel=schedule");
     expect(panelHeadings()).toEqual(["Noise schedule and timestep grid"]);
-    expect(screen.getByText("3 / 5: Schedule")).toBeTruthy();
+    expect(screen.getByText("3 / 6: Schedule")).toBeTruthy();
     fireEvent.keyDown(document.body, { key: "ArrowRight" });
     await waitFor(() => expect(panelHeadings()).toEqual(["Training"]));
     await waitFor(() => expect(window.location.search).toBe("?view=present&panel=training"));
     fireEvent.keyDown(document.body, { key: "PageUp" }); // a presenter's clicker
     await waitFor(() => expect(panelHeadings()).toEqual(["Noise schedule and timestep grid"]));
     fireEvent.keyDown(document.body, { key: "p" });
-    await waitFor(() => expect(panelHeadings()).toHaveLength(5));
+    await waitFor(() => expect(panelHeadings()).toHaveLength(6));
     expect(screen.getByRole("navigation", { name: "Panels" })).toBeTruthy();
     await waitFor(() => expect(window.location.search).toBe(""));
   });
@@ -80,6 +80,8 @@ describe("the interpolation in the link", () => {
     await waitFor(() => expect(screen.getByText(/data points 281 and 148 \(inverted\)/)).toBeTruthy(), {
       timeout: 20_000,
     });
-    expect(window.location.search).toBe("?hide=compare&ipick=281,148");
+    await waitFor(() => expect(window.location.search).toBe("?hide=compare&ipick=281,148"), {
+      timeout: 5000,
+    });
   });
 });

@@ -143,6 +143,7 @@ describe("presentation view", () => {
       "data",
       "schedule",
       "training",
+      "field",
       "interpolate",
     ]);
   });

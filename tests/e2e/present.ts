@@ -90,7 +90,7 @@ export async function presentChecks(browser: Browser, site: string, shots: strin
     await check("presentation view (view=present) opens on the sampler comparison", async () => {
       await page.locator(".present-stage #compare").waitFor({ timeout: LONG });
       const where = await page.locator(".present-where").textContent();
-      expect(where === "1 / 5: Compare samplers", `the bar says "${where}"`);
+      expect(where === "1 / 6: Compare samplers", `the bar says "${where}"`);
       return where ?? "";
     });
 
@@ -179,7 +179,7 @@ export async function presentChecks(browser: Browser, site: string, shots: strin
         await page.keyboard.press("p");
         await page.locator("nav.panel-nav").waitFor({ timeout: 5000 });
         const ids = await page.$$eval("main.panels > section[id]", (s) => s.map((e) => e.id));
-        expect(ids.join(",") === "data,schedule,training,compare,interpolate", ids.join(","));
+        expect(ids.join(",") === "data,schedule,training,compare,field,interpolate", ids.join(","));
         await page.waitForFunction(() => !location.search.includes("view="), null, { timeout: 3000 });
         // Content is not capped at 1400 px on a projector.
         const w = await page.evaluate(
