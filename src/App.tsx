@@ -7,6 +7,7 @@ import { ComparePanel } from "./panels/compare/ComparePanel";
 import { DataPanel } from "./panels/data/DataPanel";
 import { FieldPanel } from "./panels/field/FieldPanel";
 import { InterpolatePanel } from "./panels/interpolate/InterpolatePanel";
+import { LessonBar } from "./panels/lesson/LessonBar";
 import { SchedulePanel } from "./panels/schedule/SchedulePanel";
 import { LiveNetworkStatus } from "./panels/shared/LiveNetworkStatus";
 import { TrainingPanel } from "./panels/training/TrainingPanel";
@@ -18,6 +19,7 @@ import { useUrlSync } from "./state/useUrlSync";
 import { useView } from "./state/view";
 import { KeyboardHelp } from "./ui/KeyboardHelp";
 import { PanelNav, PresentBar } from "./ui/PanelNav";
+import { ShareButton } from "./ui/ShareDialog";
 import { StatusLine } from "./ui/StatusLine";
 import { landOn, useDeepLink } from "./useDeepLink";
 
@@ -142,6 +144,8 @@ export function App() {
               <button type="button" className="link-button" onClick={() => void copyLink()}>
                 Copy link to this view
               </button>
+              <ShareButton />
+              <LessonBar />
               <button
                 type="button"
                 className="link-button"

@@ -32,6 +32,7 @@ import {
   waitInterpolationSettled,
   waitTrainingState,
 } from "./dashboard";
+import { offlineChecks } from "./offline";
 import { deepLinkChecks, layoutShiftCheck, presentChecks } from "./present";
 import { openSite, ROOT, type Site } from "./site";
 
@@ -365,6 +366,7 @@ async function main(site: Site): Promise<void> {
   });
 
   await compareChecks(page, site);
+  await offlineChecks(page, site);
   await check("no console errors or page errors during the whole run", async () => {
     expect(errors.length === 0, errors.join(" | "));
   });
