@@ -65,9 +65,9 @@ async function finishRun(final: TrainProgress, previous: Previous | null): Promi
     return;
   }
   const info = await requireEngine().info();
-  // With nothing learnt, a diverged run's checkpoint is the random initial weights: the network
-  // it replaced comes back instead.
-  if (final.state === "diverged" && info.trainSteps === 0 && previous) {
+  // With nothing learnt, a diverged run's checkpoint is (nearly) the random initial weights: the
+  // network it replaced comes back instead of a paused run not worth resuming.
+  if (final.state === "diverged" && info.trainSteps < NOTHING_LEARNT_STEPS && previous) {
     await bringBack(previous, final.step + 1);
     dispatch({ type: "settled", diverged: false });
     return;
@@ -78,6 +78,12 @@ async function finishRun(final: TrainProgress, previous: Previous | null): Promi
   dispatch({ type: "settled", diverged: final.state === "diverged" });
   await persistNow();
 }
+
+/**
+ * A run that diverges within this many steps has learnt nothing (its loss is still at the untrained
+ * level; chunks may be a single step, so "no good chunk" alone would not catch it).
+ */
+export const NOTHING_LEARNT_STEPS = 25;
 
 /** The network a new run replaces, with its loss history (null if it cannot be saved). */
 interface Previous {
@@ -108,7 +114,7 @@ async function bringBack(previous: Previous, divergedAt: number): Promise<void> 
     // No run: the readout shows the kept network's step count (set together, not a "0" between).
     target: 0,
     step: info.trainSteps,
-    trainError: `Training diverged at step ${divergedAt} (before any good chunk): nothing was learnt, so your previous network is back. Try a lower learning rate.`,
+    trainError: `Training diverged at step ${divergedAt} (within its first ${NOTHING_LEARNT_STEPS} steps): nothing was learnt, so your previous network is back. Try a lower learning rate.`,
   });
   adoptNetwork(info, previous.loss);
 }

@@ -80,6 +80,8 @@ export interface RunFlags {
   ready: boolean;
   /** The worker is busy training: sampling would wait behind it, the network is about to change. */
   workerBusy: boolean;
+  /** The worker is running chunks: the network changes chunk by chunk (the live preview follows it). */
+  chunking: boolean;
   /** A run exists (running, paused or paused after diverging): its network is not settled. */
   runOpen: boolean;
   canTrain: boolean;
@@ -119,6 +121,7 @@ export function runFlags(phase: RunPhase, ready: boolean): RunFlags {
   return {
     ready,
     workerBusy,
+    chunking: ACTIVE.includes(phase),
     runOpen: phase !== "idle",
     canTrain: ready && (phase === "idle" || phase === "diverged"),
     canPause: phase === "running" || phase === "stepping",

@@ -84,7 +84,7 @@ export function standInModel(): StandInModel {
       trainSteps: () => state.trainSteps,
       lossHistory: () => Float32Array.from(state.lossHistory),
       predictor: () => oraclePredictor(problem, "oracle"),
-      // The stand-in's own record, not a real network file (the engine's type is the real format).
+      // The stand-in's own small file shape; only this model reads it back (networkFromSaved above).
       save: () => structuredClone(state) as unknown as SavedNetwork,
       dispose() {},
     };

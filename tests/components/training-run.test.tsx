@@ -102,14 +102,14 @@ describe("live preview", () => {
 });
 
 describe("readouts", () => {
-  it("after Reset the readout is the pretrained network's step count, not the old run's 'N / N'", async () => {
+  it("after a run and after Reset the readout is the network's step count, not the old run's 'N / N'", async () => {
     await renderStarted();
     const user = userEvent.setup();
     await enter(user, "Training steps", "300");
     await user.click(screen.getByRole("button", { name: "Train" }));
     await waitFor(() => expect(screen.getByText("Training: idle")).toBeTruthy(), { timeout: 5000 });
     const readout = () => screen.getByText("step").nextElementSibling?.textContent;
-    await waitFor(() => expect(readout()).toBe("300 / 300"));
+    await waitFor(() => expect(readout()).toBe("300"));
     await user.click(screen.getByRole("button", { name: "Reset" }));
     await user.click(screen.getByRole("button", { name: "Delete and reset" }));
     await screen.findByText("pretrained network (2000 steps)");

@@ -118,7 +118,7 @@ describe("training panel", () => {
     await enter(user, "Learning rate", "10");
     await user.click(screen.getByRole("button", { name: "Train" }));
     const alert = await screen.findByText(
-      /Training diverged at step 1 \(before any good chunk\): nothing was learnt, so your previous network is back/,
+      /Training diverged at step 1 \(within its first 25 steps\): nothing was learnt, so your previous network is back/,
     );
     expect(alert.textContent).toContain("Try a lower learning rate.");
     await waitFor(() => expect(useApp.getState().network?.origin).toBe("pretrained"));

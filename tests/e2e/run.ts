@@ -35,6 +35,7 @@ import {
 import { offlineChecks } from "./offline";
 import { deepLinkChecks, layoutShiftCheck, presentChecks } from "./present";
 import { openSite, ROOT, type Site } from "./site";
+import { trainingRunChecks } from "./trainingRun";
 
 const SHOTS = resolve(ROOT, process.env.E2E_SCREENSHOT_DIR ?? "test-results");
 mkdirSync(SHOTS, { recursive: true });
@@ -365,6 +366,7 @@ async function main(site: Site): Promise<void> {
     return `paused at step ${seen.step}; header "${seen.label}"`;
   });
 
+  await trainingRunChecks(page, site);
   await compareChecks(page, site);
   await offlineChecks(page, site);
   await check("no console errors or page errors during the whole run", async () => {

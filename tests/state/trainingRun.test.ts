@@ -159,6 +159,7 @@ describe("training run flags", () => {
       "finishing",
     ]);
     expect(PHASES.filter((p) => runFlags(p, true).runOpen)).toEqual(PHASES.slice(1));
+    expect(PHASES.filter((p) => runFlags(p, true).chunking)).toEqual(["running", "pausing", "stepping"]);
   });
 
   it("the header names the network and the run's phase", () => {

@@ -13,14 +13,14 @@ export function LivePreview() {
   const engine = useApp((s) => s.engine);
   const step = useApp((s) => s.step);
   const hasNetwork = useApp((s) => s.network !== null);
-  const { workerBusy } = useRunFlags();
-  const training = useApp((s) => s.training === "running" || s.training === "stepping");
+  const { workerBusy, chunking: training } = useRunFlags();
   const [shot, setShot] = useState<PreviewShot | null>(null);
   const [error, setError] = useState<string | null>(null);
   // A teacher can turn it off (a slow machine); the run is then not interrupted at all.
   const [live, setLive] = useState(true);
   const busy = useRef(false);
   const lastAt = useRef(Number.NEGATIVE_INFINITY);
+  const costMs = useRef(0);
 
   const draw = useCallback(async () => {
     if (!engine || busy.current) return;
@@ -29,6 +29,10 @@ export function LivePreview() {
     const at = useApp.getState().step;
     try {
       const r = await engine.sample(previewRequest());
+      // What the run lost: the round trip, except time queued behind other work (the grid), which
+      // the worker's own sampling time bounds (the quality figures cost up to ~4x the sampling).
+      const trip = Date.now() - lastAt.current;
+      costMs.current = Number.isFinite(r.ms) ? Math.min(trip, 5 * r.ms + 20) : trip;
       setShot({ samples: r.samples, step: at });
       setError(null);
     } catch (e) {
@@ -40,7 +44,17 @@ export function LivePreview() {
 
   // Each training chunk changes `step`: sample again when a second has passed since the last one.
   useEffect(() => {
-    if (live && previewDue({ training, step, busy: busy.current, lastAt: lastAt.current, now: Date.now() }))
+    if (
+      live &&
+      previewDue({
+        training,
+        step,
+        busy: busy.current,
+        lastAt: lastAt.current,
+        costMs: costMs.current,
+        now: Date.now(),
+      })
+    )
       void draw();
   }, [step, training, draw, live]);
 

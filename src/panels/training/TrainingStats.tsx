@@ -18,9 +18,10 @@ export function TrainingStats() {
   const { step, target, sps, training } = useThrottled(live, 250);
   // Train always starts a fresh network, so the run's progress is the network's step count.
   const done = step;
-  const running = runFlags(training, true).workerBusy;
-  // A stale target (a restarted worker brought back another network) never reads "2000 / 300".
-  const showTarget = target > 0 && done <= target;
+  const { workerBusy: running, runOpen } = runFlags(training, true);
+  // Progress "N / target" only while a run exists: after it (finished, ended, reset, a worker
+  // restart) the readout is the network's step count, never a stale "2000 / 300".
+  const showTarget = runOpen && target > 0 && done <= target;
   const left = running && sps > 0 ? (target - done) / sps : Number.NaN;
   return (
     <div className="train-stats">
