@@ -7,6 +7,7 @@ import { tutorialDataset } from "../../core/data";
 import { makeProblem } from "../../core/experiment";
 import { useLab } from "../../hooks/useLab";
 import { columnKey, columnLimitText, MAX_COLUMNS, useCompare } from "../../state/compare";
+import { useShortcuts } from "../../state/shortcuts";
 import { useApp } from "../../state/store";
 import { Panel } from "../../ui/Panel";
 import { ColumnCard } from "./ColumnCard";
@@ -15,7 +16,6 @@ import { PlayerBar } from "./player/PlayerBar";
 import { FigureGlossary } from "./QualityFigures";
 import { QualitySweep } from "./QualitySweep";
 import { useGridLink } from "./useGridLink";
-import { usePanelKeys } from "./usePanelKeys";
 import "./compare.css";
 
 const DATASET = tutorialDataset();
@@ -62,7 +62,7 @@ export function ComparePanel() {
   const canAct = ready && !s.busy && !trainingRuns;
   const runAgain = () => canAct && engine && void s.runAgain(engine);
   const newNoise = () => canAct && engine && void s.newNoise(engine);
-  usePanelKeys({ d: runAgain, n: newNoise });
+  useShortcuts({ runAgain, newNoise });
   const inFlight = Object.keys(s.pending).length;
   const busyText = trainingRuns
     ? "Waiting for training to finish..."

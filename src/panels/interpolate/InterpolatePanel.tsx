@@ -1,4 +1,4 @@
-// Panel 5 of issue 4: the interpolation scrubber. 200 noise-space paths (one highlighted) are decoded
+// The interpolation scrubber. 200 noise-space paths (one highlighted) are decoded
 // with DDIM eta=0 in one worker call; the slider u then moves through the decoded frames only.
 import { useEffect, useId } from "react";
 import { tutorialDataset } from "../../core/data";
@@ -7,8 +7,8 @@ import type { ModelChoice } from "../../engine/api";
 import { useLab } from "../../hooks/useLab";
 import { type CompareState, MODEL_CHOICES, MODEL_LABELS, useCompare } from "../../state/compare";
 import { FRAMES, frameAt, interpolationKey, PATHS, useInterpolate } from "../../state/interpolate";
+import { useShortcuts } from "../../state/shortcuts";
 import { Panel } from "../../ui/Panel";
-import { usePanelKeys } from "../compare/usePanelKeys";
 import { NormChart } from "./NormChart";
 import { PathPlots } from "./PathPlots";
 import { PointPicker } from "./PointPicker";
@@ -41,11 +41,17 @@ export function InterpolatePanel() {
   const gridFirst = useGridFirst();
   // After a failure nothing is retried until the message is dismissed (Dismiss = try again).
   const failed = s.error !== null;
+  const invertWanted = s.invertWanted;
   useEffect(() => {
     if (!engine || !ready || trainingRuns || failed || gridFirst || gridPending()) return;
+    // A link named two training points: invert them (that decodes too) before anything else.
+    if (invertWanted) {
+      void useInterpolate.getState().invertPicked(engine, DATASET.points);
+      return;
+    }
     if (wanted === useInterpolate.getState().resultKey) return;
     void useInterpolate.getState().run(engine);
-  }, [engine, ready, trainingRuns, failed, gridFirst, wanted]);
+  }, [engine, ready, trainingRuns, failed, gridFirst, wanted, invertWanted]);
 
   const result = s.result;
   const frames = result?.u.length ?? FRAMES;
@@ -54,7 +60,7 @@ export function InterpolatePanel() {
   const readout = markerReadout(result, frame, u);
   const waitsForTraining = trainingRuns && s.resultKey !== wanted;
   const step = (d: number) => s.setU(frameAt(s.u, frames) / (frames - 1) + d / (frames - 1));
-  usePanelKeys({ e: () => !s.busy && s.reroll(), ",": () => step(-1), ".": () => step(1) });
+  useShortcuts({ newEndpoints: () => !s.busy && s.reroll(), uBack: () => step(-1), uForward: () => step(1) });
 
   return (
     <Panel
