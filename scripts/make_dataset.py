@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerate the tutorial's 300-point mixture (SPEC section 1) into public/data/tutorial-mog.json.
+"""Regenerate the tutorial's 300-point mixture (docs/math.md, "Data and standardisation") into public/data/tutorial-mog.json.
 
 NumPy's legacy generator cannot be replayed in JavaScript, so the points are generated once
 here and shipped as data. Run: python3 scripts/make_dataset.py
@@ -20,7 +20,7 @@ x = np.vstack(parts).astype(np.float32)
 
 out = {
     "name": "tutorial-mog",
-    "description": "np.random.seed(42); 3 x multivariate_normal(100); vstack; float32 (SPEC section 1)",
+    "description": "np.random.seed(42); 3 x multivariate_normal(100); vstack; float32 (docs/math.md, Data and standardisation)",
     "mixture": {
         "weights": [1 / 3, 1 / 3, 1 / 3],
         "means": [list(map(float, m)) for m, _ in clusters],

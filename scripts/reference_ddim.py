@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""An independent float64 NumPy implementation of SPEC sections 2, 3, 5, 6 and 8, used by the tests
+"""An independent float64 NumPy implementation of docs/math.md (standardisation, schedules, grids,
+DDIM and the perfect network), used by the tests
 to cross-check the TypeScript core: DDIM eta=0 with the perfect (population) network.
 
 Usage: python3 scripts/reference_ddim.py NOISE.json T schedule spacing S units

@@ -1,4 +1,4 @@
-// Datasets and standardisation (SPEC sections 1-2).
+// Datasets and standardisation (docs/math.md, "Data and standardisation").
 import tutorial from "../../public/data/tutorial-mog.json";
 import type { Mixture2D } from "./types";
 

@@ -13,7 +13,7 @@ import {
 import { makeGrid } from "./grids";
 import { empiricalMixture, perfectPredictor } from "./mixture";
 import { Rng, STREAM } from "./random";
-import { SAMPLERS } from "./samplers";
+import { type NoiseSource, SAMPLERS, type StepCallback } from "./samplers";
 import { makeSchedule, type Schedule } from "./schedule";
 import type { Mixture2D, NoisePredictor } from "./types";
 
@@ -64,23 +64,25 @@ export interface SampleRun {
 
 /**
  * Runs one sampler. The z's of stochastic samplers come from the seed's z stream, so the run is
- * a pure function of (predictor, config, x_T, seed). onStep receives model-coordinate x.
+ * a pure function of (predictor, config, x_T, seed). Instead of a seed, a NoiseSource can supply
+ * the z's (a slice of noise drawn up front: samplers/noise.ts). onStep receives model-coordinate
+ * x and x0Hat.
  */
 export function runSampler(
   problem: Problem,
   predictor: NoisePredictor,
   cfg: SamplerConfig,
   xT: ArrayLike<number>,
-  seed: number,
-  onStep?: (i: number, x: Float64Array) => void,
+  seed: number | NoiseSource,
+  onStep?: StepCallback,
 ): SampleRun {
   const grid = makeGrid(cfg.spacing, problem.config.T, cfg.steps);
-  const { x, nfe } = SAMPLERS[cfg.sampler]({
+  const { x, nfe } = SAMPLERS[cfg.sampler].run({
     predictor,
     schedule: problem.schedule,
     grid,
     xT,
-    rng: new Rng(seed, STREAM.z),
+    rng: typeof seed === "number" ? new Rng(seed, STREAM.z) : seed,
     eta: cfg.eta,
     variance: cfg.variance,
     onStep,

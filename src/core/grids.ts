@@ -1,4 +1,4 @@
-// Timestep grids, S of the T steps (SPEC section 5). Every grid is strictly decreasing; the step
+// Timestep grids, S of the T steps (docs/math.md, "Timestep grids"). Every grid is strictly decreasing; the step
 // from grid[i] goes to grid[i+1], and the last one goes to -1 (clean data).
 import type { Spacing } from "./types";
 

@@ -1,9 +1,11 @@
-// Latent interpolation and DDIM inversion (SPEC section 7).
+// Latent interpolation and DDIM inversion (docs/math.md, "Determinism, inversion and interpolation").
+
+import type { PathKind } from "./config";
 import { prevOf } from "./grids";
 import { abarAt, type Schedule } from "./schedule";
 import type { NoisePredictor } from "./types";
 
-export type PathKind = "slerp" | "lerp";
+export type { PathKind };
 
 export function lerp(za: ArrayLike<number>, zb: ArrayLike<number>, u: number): Float64Array {
   const out = new Float64Array(za.length);

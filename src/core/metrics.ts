@@ -1,4 +1,5 @@
-// Quality figures of a sample set against the population mixture, in raw units (SPEC section 9).
+// Quality figures of a sample set against the population mixture, in raw units (docs/math.md, "Quality figures").
+import { energyEstimate, type ReferenceStats, referenceStats } from "./energy";
 import { MixtureDensity, sampleMixture } from "./mixture";
 import { Rng, STREAM } from "./random";
 import type { Mixture2D } from "./types";
@@ -6,6 +7,10 @@ import type { Mixture2D } from "./types";
 export interface Quality {
   /** Energy distance to a fixed reference sample (U-statistic; may be slightly negative). */
   energyDistance: number;
+  /** Its standard error (first-order spread and noise floor in quadrature); formatEnergy shows both. */
+  energySE: number;
+  /** The estimate's spread for exact samples at this number of points (the noise floor). */
+  energyFloor: number;
   /** Share of samples whose MAP component is k. */
   modeFractions: number[];
   /** Share with squared Mahalanobis distance > 13.82 to every component. */
@@ -22,32 +27,11 @@ export const OFF_MANIFOLD_CHI2 = 13.82; // chi^2_2 quantile 0.999
 export const MEMO_RADIUS = 0.05;
 export const REFERENCE_SIZE = 5000;
 
-function meanPairDistance(a: Float64Array, b: Float64Array): number {
-  const na = a.length / 2;
-  const nb = b.length / 2;
-  let s = 0;
-  for (let i = 0; i < na; i++) {
-    const ax = a[2 * i];
-    const ay = a[2 * i + 1];
-    for (let j = 0; j < nb; j++) s += Math.hypot(ax - b[2 * j], ay - b[2 * j + 1]);
-  }
-  return s / (na * nb);
-}
-
-/** Mean distance over distinct pairs (U-statistic). */
-function meanSelfDistance(a: Float64Array): number {
-  const n = a.length / 2;
-  let s = 0;
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) s += Math.hypot(a[2 * i] - a[2 * j], a[2 * i + 1] - a[2 * j + 1]);
-  }
-  return (2 * s) / (n * (n - 1));
-}
-
 /** A fixed reference sample of the population with its self term precomputed once. */
 export class Reference {
   readonly points: Float64Array;
   readonly selfTerm: number;
+  readonly stats: ReferenceStats;
   readonly density: MixtureDensity;
   constructor(
     readonly mixture: Mixture2D,
@@ -56,13 +40,14 @@ export class Reference {
     seed = 12345,
   ) {
     this.points = sampleMixture(mixture, size, new Rng(seed, STREAM.reference));
-    this.selfTerm = meanSelfDistance(this.points);
+    this.stats = referenceStats(this.points);
+    this.selfTerm = this.stats.selfTerm;
     this.density = new MixtureDensity(mixture);
   }
 }
 
 export function energyDistance(samples: Float64Array, ref: Reference): number {
-  return 2 * meanPairDistance(samples, ref.points) - meanSelfDistance(samples) - ref.selfTerm;
+  return energyEstimate(samples, ref.points, ref.stats).value;
 }
 
 /** Keep only the points with both coordinates finite. */
@@ -101,8 +86,14 @@ export function quality(samplesRaw: ArrayLike<number>, ref: Reference): Quality 
       }
     }
   }
+  const ed =
+    n >= 2
+      ? energyEstimate(x, ref.points, ref.stats)
+      : { value: Number.NaN, se: Number.NaN, floor: Number.NaN };
   return {
-    energyDistance: n >= 2 ? energyDistance(x, ref) : Number.NaN,
+    energyDistance: ed.value,
+    energySE: ed.se,
+    energyFloor: ed.floor,
     modeFractions: counts.map((c) => (n > 0 ? c / n : 0)),
     offManifold: n > 0 ? off / n : 0,
     nll: n > 0 ? nll / n : Number.NaN,

@@ -1,5 +1,5 @@
 // 2-D Gaussian mixtures: sampling, density, responsibilities, the noised marginal and the
-// perfect-network noise predictor eps* (SPEC section 8).
+// perfect-network noise predictor eps* (docs/math.md, "The perfect network").
 import type { Rng } from "./random";
 import type { Schedule } from "./schedule";
 import type { Mixture2D, NoisePredictor } from "./types";
@@ -156,7 +156,7 @@ export function empiricalMixture(points: ArrayLike<number>): Mixture2D {
 
 /**
  * The perfect noise predictor eps*(x, t) = sqrt(1-a) sum_k r_k(x) C_k^{-1} (x - sqrt(a) mu_k),
- * C_k = a Sigma_k + (1 - a) I (SPEC section 8). Works for zero covariances (empirical oracle).
+ * C_k = a Sigma_k + (1 - a) I (docs/math.md, "The perfect network"). Works for zero covariances (empirical oracle).
  */
 export function perfectPredictor(m: Mixture2D, schedule: Schedule): NoisePredictor {
   const cache = new Map<number, MixtureDensity>();

@@ -1,4 +1,4 @@
-// The project's one seeded generator (SPEC section 7): xoshiro128** seeded through splitmix32.
+// The project's one seeded generator (docs/math.md, "Determinism, inversion and interpolation"): xoshiro128** seeded through splitmix32.
 // Every random number in core, model and engine comes from here; never the platform's or tfjs's own random functions.
 
 function splitmix32(state: number): [number, number] {

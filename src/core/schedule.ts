@@ -1,4 +1,4 @@
-// Noise schedules (SPEC section 3). Indices are 0-based: abar[t] = prod_{s<=t} (1 - beta[s]).
+// Noise schedules (docs/math.md, "Schedules and indices"). Indices are 0-based: abar[t] = prod_{s<=t} (1 - beta[s]).
 import type { ScheduleKind } from "./types";
 
 export interface Schedule {

@@ -1,4 +1,6 @@
 // Shared shapes of the core. Point sets are interleaved [x0, y0, x1, y1, ...].
+// The name unions derive from the `as const` lists in core/config.ts (one home for each list).
+export type { DdpmVariance, SamplerKind, ScheduleKind, Spacing, Units } from "./config";
 
 /** A noise predictor eps(x, t): points in model coordinates (interleaved, length 2n), t in 0..T-1. */
 export type NoisePredictor = (x: Float64Array, t: number) => Float64Array;
@@ -10,9 +12,3 @@ export interface Mixture2D {
   /** covs[k] = [[sxx, sxy], [sxy, syy]] */
   covs: [[number, number], [number, number]][];
 }
-
-export type ScheduleKind = "linear" | "cosine";
-export type Spacing = "leading" | "trailing" | "linspace";
-export type SamplerKind = "ddim" | "ddpm" | "euler" | "heun" | "dpmpp2m";
-export type DdpmVariance = "small" | "large";
-export type Units = "standardized" | "raw";

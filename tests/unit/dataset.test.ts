@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { fitStandardizer, tutorialDataset } from "../../src/core/data";
 
-// SPEC section 1 checksums of the committed data file.
-describe("the tutorial dataset (SPEC section 1)", () => {
+// The checksums of the committed data file (docs/math.md, "Data and standardisation").
+describe("the tutorial dataset", () => {
   const { points } = tutorialDataset();
   const n = points.length / 2;
   const at = (i: number) => [points[2 * i], points[2 * i + 1]];
@@ -24,13 +24,13 @@ describe("the tutorial dataset (SPEC section 1)", () => {
     expect(at(1)[1]).toBeCloseTo(0.2006, 5);
   });
 
-  it("has the overall mean and population std of the SPEC", () => {
+  it("has the overall mean and population std of the math reference", () => {
     const s = fitStandardizer(points);
     expect(s.mean[0]).toBeCloseTo(0.621, 4);
     expect(s.mean[1]).toBeCloseTo(3.7385, 4);
     expect(s.std[0]).toBeCloseTo(4.2299, 4);
     expect(s.std[1]).toBeCloseTo(2.8686, 4);
-    // the 5-digit values SPEC section 2 quotes for the standardiser
+    // the 5-digit values docs/math.md quotes for the standardiser
     expect(s.mean[0]).toBeCloseTo(0.62104, 5);
     expect(s.std[1]).toBeCloseTo(2.86861, 5);
   });

@@ -1,5 +1,5 @@
 // Grid properties over many (T, S), beyond the pinned examples of grids.test.ts: every grid is
-// checked against an exact integer-arithmetic version of SPEC section 5 (no floating point at all).
+// checked against an exact integer-arithmetic version of docs/math.md, "Timestep grids" (no floating point at all).
 import { describe, expect, it } from "vitest";
 import { makeGrid, prevOf } from "../../src/core/grids";
 import type { Spacing } from "../../src/core/types";
@@ -16,7 +16,7 @@ function roundRational(p: number, q: number): number {
   return f % 2 === 0 ? f : f + 1;
 }
 
-/** SPEC section 5, written with integer arithmetic. */
+/** The grid definitions, written with integer arithmetic. */
 function exactGrid(spacing: Spacing, T: number, S: number): number[] {
   const out: number[] = [];
   if (spacing === "leading") {
@@ -34,7 +34,7 @@ function exactGrid(spacing: Spacing, T: number, S: number): number[] {
 
 const SPACINGS: Spacing[] = ["leading", "trailing", "linspace"];
 
-describe("timestep grids over many (T, S) (SPEC section 5)", () => {
+describe("timestep grids over many (T, S)", () => {
   it("the integer-only version agrees with the pinned examples", () => {
     expect(exactGrid("leading", 1000, 50)).toEqual(Array.from({ length: 50 }, (_, i) => 980 - 20 * i));
     expect(exactGrid("trailing", 1000, 50)).toEqual(Array.from({ length: 50 }, (_, i) => 999 - 20 * i));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeGrid, roundHalfEven } from "../../src/core/grids";
 
-describe("timestep grids (SPEC section 5)", () => {
+describe("timestep grids", () => {
   it("T=1000, S=50 leading is 980, 960, ..., 20, 0", () => {
     const g = makeGrid("leading", 1000, 50);
     expect(g).toEqual(Array.from({ length: 50 }, (_, i) => 980 - 20 * i));

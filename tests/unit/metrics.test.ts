@@ -1,4 +1,4 @@
-// The quality figures of SPEC section 9 on sample sets whose answer is known: exact samples of the
+// The quality figures (docs/math.md, "Quality figures") on sample sets whose answer is known: exact samples of the
 // population mixture sit at the noise floor, and each figure reacts to the flaw it is meant to show.
 import { describe, expect, it } from "vitest";
 import { tutorialDataset } from "../../src/core/data";
@@ -19,19 +19,19 @@ const median = (v: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
 };
 
-describe("1000 exact samples of the population score at the noise floor (SPEC section 9)", () => {
+describe("1000 exact samples of the population score at the noise floor", () => {
   const figures = SEEDS.map((seed) => quality(exact(seed), ref));
   const eds = figures.map((q) => q.energyDistance);
 
   it("energy distance: 0 +- 0.003 on average over 10 draws, every draw within a few noise widths", () => {
     // Measured spread of one draw (40 seeds here, and an independent numpy simulation): sd about
-    // 0.005, right-skewed, median |ED| about 0.003. So SPEC's "0 +- 0.003" describes the typical
+    // 0.005, right-skewed, median |ED| about 0.003. So the often quoted "0 +- 0.003" describes the typical
     // draw, not a bound on every draw; the mean of 10 draws has sd about 0.0016.
     const mean = eds.reduce((a, b) => a + b, 0) / eds.length;
     expect(Math.abs(mean)).toBeLessThan(0.003);
     expect(median(eds.map(Math.abs))).toBeLessThan(0.005);
     for (const e of eds) expect(Math.abs(e)).toBeLessThan(0.02);
-    // The U-statistic form can go slightly negative (SPEC section 9); exact samples show it.
+    // The U-statistic form can go slightly negative; exact samples show it.
     expect(Math.min(...eds)).toBeLessThan(0);
   });
 
@@ -51,7 +51,7 @@ describe("1000 exact samples of the population score at the noise floor (SPEC se
     }
   });
 
-  it("the entropy of the mixture is 4.06 nats (SPEC's floor), by Monte Carlo with 40000 samples", () => {
+  it("the entropy of the mixture is 4.06 nats (the NLL floor), by Monte Carlo with 40000 samples", () => {
     const d = new MixtureDensity(ds.mixture);
     const x = exact(100, 40_000);
     let h = 0;
@@ -86,7 +86,7 @@ describe("each figure reacts to the flaw it measures", () => {
     const q = quality(noThird, ref);
     expect(q.energyDistance).toBeGreaterThan(0.5);
     expect(q.modeFractions[2]).toBe(0);
-    // the raw-unit eta=0 failure of SPEC section 2: the cluster at the origin over-weighted to 0.445
+    // the raw-unit eta=0 failure (docs/math.md, "Data and standardisation"): the cluster at the origin over-weighted to 0.445
     const heavy: Mixture2D = { ...ds.mixture, weights: [0.445, 0.2775, 0.2775] };
     const qh = quality(sampleMixture(heavy, 1000, new Rng(3, TEST_STREAM)), ref);
     expect(qh.energyDistance).toBeGreaterThan(floor);

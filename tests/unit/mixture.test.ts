@@ -1,4 +1,4 @@
-// The perfect network eps* (SPEC section 8) against a finite-difference score of the noised density,
+// The perfect network eps* (docs/math.md, "The perfect network") against a finite-difference score of the noised density,
 // and the mixture density's log-sum-exp evaluation.
 import { describe, expect, it } from "vitest";
 import { fitStandardizer, standardizeMixture, toModel, tutorialDataset } from "../../src/core/data";
@@ -54,7 +54,7 @@ function probePoints(m: Mixture2D, abar: number, seed: number): Float64Array {
   return Float64Array.from([...drawn, ...between]);
 }
 
-describe("eps* is -sqrt(1 - abar) times the score of the noised density (SPEC section 8)", () => {
+describe("eps* is -sqrt(1 - abar) times the score of the noised density ", () => {
   for (const kind of ["linear", "cosine"] as const) {
     const schedule = makeSchedule(kind, 500);
     for (const [name, m] of ORACLES) {

@@ -1,4 +1,4 @@
-// Sampler identities and contracts (SPEC section 6), all with the perfect network so that every
+// Sampler identities and contracts (docs/math.md, "Samplers"), all with the perfect network so that every
 // difference comes from the sampler.
 import { describe, expect, it } from "vitest";
 import { tutorialDataset } from "../../src/core/data";
@@ -55,8 +55,8 @@ describe("DDIM eta=1 equals DDPM ancestral (small variance) given the same z's",
       const { predictor, schedule: sch } = setup(units, schedule, T);
       const grid = makeGrid("trailing", T, T);
       const xT = drawXT(200, 4);
-      const a = SAMPLERS.ddim({ predictor, schedule: sch, grid, xT, rng: new Rng(4, STREAM.z), eta: 1 });
-      const b = SAMPLERS.ddpm({
+      const a = SAMPLERS.ddim.run({ predictor, schedule: sch, grid, xT, rng: new Rng(4, STREAM.z), eta: 1 });
+      const b = SAMPLERS.ddpm.run({
         predictor,
         schedule: sch,
         grid,
@@ -66,7 +66,7 @@ describe("DDIM eta=1 equals DDPM ancestral (small variance) given the same z's",
       });
       expect(maxAbsDiff(a.x, b.x)).toBeLessThan(1e-9);
       // and it is not vacuous: the z's matter (another seed gives other samples)
-      const c = SAMPLERS.ddpm({ predictor, schedule: sch, grid, xT, rng: new Rng(5, STREAM.z) });
+      const c = SAMPLERS.ddpm.run({ predictor, schedule: sch, grid, xT, rng: new Rng(5, STREAM.z) });
       expect(maxAbsDiff(a.x, c.x)).toBeGreaterThan(0.1);
     });
   }
@@ -77,8 +77,8 @@ describe("DDIM eta=1 equals DDPM ancestral (small variance) given the same z's",
       for (const S of [7, 50]) {
         const grid = makeGrid(spacing, 500, S);
         const xT = drawXT(100, S);
-        const a = SAMPLERS.ddim({ predictor, schedule, grid, xT, rng: new Rng(S, STREAM.z), eta: 1 });
-        const b = SAMPLERS.ddpm({ predictor, schedule, grid, xT, rng: new Rng(S, STREAM.z) });
+        const a = SAMPLERS.ddim.run({ predictor, schedule, grid, xT, rng: new Rng(S, STREAM.z), eta: 1 });
+        const b = SAMPLERS.ddpm.run({ predictor, schedule, grid, xT, rng: new Rng(S, STREAM.z) });
         expect(maxAbsDiff(a.x, b.x)).toBeLessThan(1e-9);
       }
     }
@@ -88,7 +88,7 @@ describe("DDIM eta=1 equals DDPM ancestral (small variance) given the same z's",
     const { predictor, schedule } = setup();
     const grid = makeGrid("trailing", 500, 50);
     const xT = drawXT(100, 1);
-    const small = SAMPLERS.ddpm({
+    const small = SAMPLERS.ddpm.run({
       predictor,
       schedule,
       grid,
@@ -96,7 +96,7 @@ describe("DDIM eta=1 equals DDPM ancestral (small variance) given the same z's",
       rng: new Rng(1, STREAM.z),
       variance: "small",
     });
-    const large = SAMPLERS.ddpm({
+    const large = SAMPLERS.ddpm.run({
       predictor,
       schedule,
       grid,
@@ -108,7 +108,7 @@ describe("DDIM eta=1 equals DDPM ancestral (small variance) given the same z's",
   });
 });
 
-describe("Euler in sigma space equals DDIM eta=0 (SPEC section 6)", () => {
+describe("Euler in sigma space equals DDIM eta=0", () => {
   for (const [units, schedule] of [
     ["standardized", "linear"],
     ["raw", "linear"],
@@ -120,8 +120,8 @@ describe("Euler in sigma space equals DDIM eta=0 (SPEC section 6)", () => {
       for (const spacing of SPACINGS) {
         for (const S of [1, 7, 50, 500]) {
           const grid = makeGrid(spacing, 500, S);
-          const a = SAMPLERS.euler({ predictor, schedule: sch, grid, xT, rng: new Rng(0) });
-          const b = SAMPLERS.ddim({ predictor, schedule: sch, grid, xT, rng: new Rng(0), eta: 0 });
+          const a = SAMPLERS.euler.run({ predictor, schedule: sch, grid, xT, rng: new Rng(0) });
+          const b = SAMPLERS.ddim.run({ predictor, schedule: sch, grid, xT, rng: new Rng(0), eta: 0 });
           const scale = Math.max(1, ...Array.from(b.x, Math.abs));
           expect(maxAbsDiff(a.x, b.x) / scale, `${spacing} S=${S}`).toBeLessThan(1e-9);
         }
@@ -165,7 +165,7 @@ describe("DDIM eta=0 is deterministic", () => {
     const xT = drawXT(50, 1);
     const copy = Float32Array.from(xT);
     for (const kind of KINDS) {
-      SAMPLERS[kind]({
+      SAMPLERS[kind].run({
         predictor,
         schedule,
         grid: makeGrid("trailing", 500, 10),
@@ -178,16 +178,18 @@ describe("DDIM eta=0 is deterministic", () => {
   });
 });
 
-describe("every sampler reports its number of network calls (NFE)", () => {
-  const expected = (kind: SamplerKind, S: number) => (kind === "heun" ? 2 * S - 1 : S);
+describe("every sampler makes the network calls (NFE) its registry entry states", () => {
+  it("the registry states S calls, and 2S - 1 for Heun (no second call on the last step)", () => {
+    for (const kind of KINDS) expect(SAMPLERS[kind].nfe(10)).toBe(kind === "heun" ? 19 : 10);
+  });
   for (const kind of KINDS) {
-    it(`${kind}: NFE = ${kind === "heun" ? "2S - 1 (no second call on the last step)" : "S"}`, () => {
+    it(`${kind}: counted calls = reported nfe = SAMPLERS.${kind}.nfe(S)`, () => {
       const { predictor, schedule } = setup();
       for (const spacing of SPACINGS) {
         for (const S of [1, 2, 3, 10, 77]) {
           const c = counted(predictor);
           let steps = 0;
-          const out = SAMPLERS[kind]({
+          const out = SAMPLERS[kind].run({
             predictor: c.predictor,
             schedule,
             grid: makeGrid(spacing, 500, S),
@@ -196,7 +198,7 @@ describe("every sampler reports its number of network calls (NFE)", () => {
             eta: 0.3,
             onStep: () => steps++,
           });
-          expect(out.nfe).toBe(expected(kind, S));
+          expect(out.nfe).toBe(SAMPLERS[kind].nfe(S));
           expect(c.calls).toBe(out.nfe);
           expect(steps).toBe(S);
           expect(out.x.every(Number.isFinite)).toBe(true);
@@ -214,11 +216,46 @@ describe("every sampler reports its number of network calls (NFE)", () => {
     const a = schedule.abar[grid[0]];
     const x0Hat = x.map((v, j) => (v - Math.sqrt(1 - a) * e[j]) / Math.sqrt(a));
     for (const kind of KINDS) {
-      const out = SAMPLERS[kind]({ predictor, schedule, grid, xT, rng: new Rng(0), eta: 1 });
+      const out = SAMPLERS[kind].run({ predictor, schedule, grid, xT, rng: new Rng(0), eta: 1 });
       expect(maxAbsDiff(out.x, x0Hat) / Math.max(...Array.from(x0Hat, Math.abs)), kind).toBeLessThan(1e-12);
       expect(out.nfe).toBe(1);
     }
   });
+});
+
+describe("onStep reports x and x0Hat, the clean-data prediction at the step's start", () => {
+  for (const kind of KINDS) {
+    it(`${kind}: x0Hat_i = (x_i - sqrt(1-a) eps(x_i, t_i)) / sqrt(a), and x is the step's result`, () => {
+      const { predictor, schedule } = setup();
+      const grid = makeGrid("trailing", 500, 12);
+      const xT = drawXT(20, 3);
+      const before: Float64Array[] = [Float64Array.from(xT)];
+      const hats: Float64Array[] = [];
+      const out = SAMPLERS[kind].run({
+        predictor,
+        schedule,
+        grid,
+        xT,
+        rng: new Rng(3, STREAM.z),
+        eta: 0.5,
+        onStep: (i, x, x0Hat) => {
+          expect(i).toBe(hats.length);
+          before.push(Float64Array.from(x));
+          hats.push(Float64Array.from(x0Hat));
+        },
+      });
+      expect(hats.length).toBe(grid.length);
+      expect(bits(before[grid.length])).toEqual(bits(out.x));
+      for (let i = 0; i < grid.length; i++) {
+        const a = schedule.abar[grid[i]];
+        const e = predictor(before[i], grid[i]);
+        const want = before[i].map((v, j) => (v - Math.sqrt(1 - a) * e[j]) / Math.sqrt(a));
+        expect(maxAbsDiff(hats[i], want), `step ${i}`).toBeLessThan(1e-12);
+      }
+      // not vacuous: early predictions differ from late ones
+      expect(maxAbsDiff(hats[0], hats[grid.length - 1])).toBeGreaterThan(1e-3);
+    });
+  }
 });
 
 describe("bad settings are rejected with a clear message", () => {
@@ -233,10 +270,10 @@ describe("bad settings are rejected with a clear message", () => {
 
   it("DDIM rejects eta > 1 (the middle square root could go negative), eta < 0 and NaN", () => {
     for (const eta of [1.5, 1 + 1e-9, -0.1, Number.NaN, Number.POSITIVE_INFINITY]) {
-      expect(() => SAMPLERS.ddim({ ...base, eta })).toThrow(/eta must be a number from 0 to 1/);
+      expect(() => SAMPLERS.ddim.run({ ...base, eta })).toThrow(/eta must be a number from 0 to 1/);
     }
-    expect(() => SAMPLERS.ddim({ ...base, eta: 1 })).not.toThrow();
-    expect(() => SAMPLERS.ddim({ ...base, eta: 0 })).not.toThrow();
+    expect(() => SAMPLERS.ddim.run({ ...base, eta: 1 })).not.toThrow();
+    expect(() => SAMPLERS.ddim.run({ ...base, eta: 0 })).not.toThrow();
   });
 
   it("a run rejects S outside 1..T", () => {
@@ -256,8 +293,14 @@ describe("ODE solver accuracy against a converged solution (trailing grid, linea
   const { predictor, schedule } = setup();
   const xT = drawXT(200, 1);
   const solve = (kind: SamplerKind, S: number) =>
-    SAMPLERS[kind]({ predictor, schedule, grid: makeGrid("trailing", 500, S), xT, rng: new Rng(0), eta: 0 })
-      .x;
+    SAMPLERS[kind].run({
+      predictor,
+      schedule,
+      grid: makeGrid("trailing", 500, S),
+      xT,
+      rng: new Rng(0),
+      eta: 0,
+    }).x;
   const ref = solve("heun", 500);
   const err = (kind: SamplerKind, S: number) => rmsDistance(solve(kind, S), ref);
 

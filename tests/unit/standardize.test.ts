@@ -1,4 +1,4 @@
-// Standardisation (SPEC section 2) is an exact affine map x' = D (x - m), D = diag(1 / std), of the
+// Standardisation (docs/math.md, "Data and standardisation") is an exact affine map x' = D (x - m), D = diag(1 / std), of the
 // mixture: sampling, moments, densities and the round trip all commute with it.
 import { describe, expect, it } from "vitest";
 import {
@@ -46,7 +46,7 @@ const other: Mixture2D = {
   ],
 };
 
-describe("standardisation is an exact affine map of the mixture (SPEC section 2)", () => {
+describe("standardisation is an exact affine map of the mixture", () => {
   it("uses the training points' mean and population std (dividing by n)", () => {
     expect(s.mean[0]).toBeCloseTo(0.62104, 5);
     expect(s.mean[1]).toBeCloseTo(3.73847, 5);

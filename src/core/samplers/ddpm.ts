@@ -1,11 +1,14 @@
-// DDPM ancestral sampling (Ho et al. 2020), SPEC section 6. On a grid with S < T the step uses
-// the respaced beta' = 1 - abar[t]/abar[t_prev], which is beta_t itself when S = T.
+// DDPM ancestral sampling (Ho et al. 2020), docs/math.md, "Samplers". On a grid with S < T the
+// step uses the respaced beta' = 1 - abar[t]/abar[t_prev], which is beta_t itself when S = T.
 import { prevOf } from "../grids";
 import { abarAt } from "../schedule";
 import type { Sampler } from "./types";
+import { x0HatInto } from "./x0hat";
 
 export const ddpm: Sampler = ({ predictor, schedule, grid, xT, rng, variance = "small", onStep }) => {
   const x = Float64Array.from(xT);
+  // x0_hat is only needed by onStep: the update below is written with eps directly.
+  const x0Hat = onStep ? new Float64Array(x.length) : null;
   let nfe = 0;
   for (let i = 0; i < grid.length; i++) {
     const t = grid[i];
@@ -16,6 +19,7 @@ export const ddpm: Sampler = ({ predictor, schedule, grid, xT, rng, variance = "
     const beta = 1 - alpha;
     const e = predictor(x, t);
     nfe++;
+    if (x0Hat) x0HatInto(x0Hat, x, e, a);
     const last = prev < 0;
     const sigma = last ? 0 : Math.sqrt(variance === "small" ? (beta * (1 - ap)) / (1 - a) : beta);
     const c = beta / Math.sqrt(1 - a);
@@ -24,7 +28,7 @@ export const ddpm: Sampler = ({ predictor, schedule, grid, xT, rng, variance = "
     for (let j = 0; j < x.length; j++) {
       x[j] = (x[j] - c * e[j]) / sAlpha + (noisy ? sigma * rng.gaussian() : 0);
     }
-    onStep?.(i, x);
+    if (x0Hat) onStep?.(i, x, x0Hat);
   }
   return { x, nfe };
 };

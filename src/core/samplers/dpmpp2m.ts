@@ -1,5 +1,6 @@
 // DPM-Solver++(2M) (Lu et al. 2022): multistep, data prediction, one call per step; the first
-// and the last steps are first order (SPEC section 6). lambda = log(sqrt(a) / sqrt(1-a)).
+// and the last steps are first order (docs/math.md, "Samplers").
+// lambda = log(sqrt(a) / sqrt(1-a)) is the half log-SNR.
 import { prevOf } from "../grids";
 import { abarAt } from "../schedule";
 import type { Sampler } from "./types";
@@ -40,7 +41,7 @@ export const dpmpp2m: Sampler = ({ predictor, schedule, grid, xT, onStep }) => {
       hPrev = h;
     }
     x0Prev = x0;
-    onStep?.(i, x);
+    onStep?.(i, x, x0);
   }
   return { x, nfe };
 };

@@ -1,20 +1,22 @@
-// The sampler registry: adding a sampler is one file and one line here.
-import type { SamplerKind } from "../types";
-import { ddim } from "./ddim";
-import { ddpm } from "./ddpm";
-import { dpmpp2m } from "./dpmpp2m";
-import { euler, heun } from "./euler";
-import type { Sampler } from "./types";
+// The samplers' public face: the registry (one entry per sampler) and the shared types.
+import { SAMPLERS } from "./registry";
 
-export const SAMPLERS: Record<SamplerKind, Sampler> = { ddim, ddpm, euler, heun, dpmpp2m };
+export {
+  isStochastic,
+  noiseDraws,
+  SAMPLER_LIST,
+  SAMPLERS,
+  type SamplerInfo,
+  type SamplerName,
+  samplerTitle,
+  samplerUsageLines,
+} from "./registry";
 
-export const SAMPLER_LABELS: Record<SamplerKind, string> = {
-  ddim: "DDIM",
-  ddpm: "DDPM ancestral",
-  euler: "Euler (PF-ODE)",
-  heun: "Heun (PF-ODE)",
-  dpmpp2m: "DPM-Solver++(2M)",
-};
+/** Labels by name (kept for the panels that read only the label; the registry has them too). */
+export const SAMPLER_LABELS = Object.fromEntries(
+  Object.values(SAMPLERS).map((s) => [s.name, s.label]),
+) as Record<keyof typeof SAMPLERS, string>;
 
 export { checkEta } from "./ddim";
-export type { Sampler, SamplerInput, SamplerOutput } from "./types";
+export { drawNoise, type NoiseSource, noiseSlice } from "./noise";
+export type { Sampler, SamplerInput, SamplerOutput, StepCallback } from "./types";

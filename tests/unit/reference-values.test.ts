@@ -1,18 +1,19 @@
-// SPEC section 9 reference values (and the section 2 raw-units figures) with the perfect network:
+// The reference values of docs/math.md, "Quality figures" (and the raw-units figures of "Data and
+// standardisation") with the perfect network:
 // 1000 samples, leading grid, T = 500, linear schedule, every sampler. Each row runs four seeds
 // (x_T and z's from seeds 0..3) and checks every seed against a band and the seed mean against
-// SPEC's figure where SPEC gives one.
+// the figure docs/math.md gives, where it gives one.
 //
 // Measured here (energy distance per seed 0, 1, 2, 3):
-//   standardised DDIM eta=0: S=5 0.051 0.071 0.058 0.071 (SPEC about 0.06)
-//                            S=10 0.007 0.014 0.013 0.021 (SPEC about 0.01)
-//                            S=20 -0.002 0.002 0.004 0.010; S=50 -0.004 -0.002 0.002 0.006 (SPEC: floor)
+//   standardised DDIM eta=0: S=5 0.051 0.071 0.058 0.071 (docs: about 0.06)
+//                            S=10 0.007 0.014 0.013 0.021 (docs: about 0.01)
+//                            S=20 -0.002 0.002 0.004 0.010; S=50 -0.004 -0.002 0.002 0.006 (docs: floor)
 //   raw DDIM eta=0: S=50 0.127 0.205 0.180 0.203; S=100 0.111 0.182 0.158 0.185;
-//                   S=500 0.100 0.166 0.145 0.169 (SPEC about 0.15 at every S >= 50; 0.16 at S=500)
+//                   S=500 0.100 0.166 0.145 0.169 (docs: about 0.15 at S >= 50)
 //                   but leading S=200 (grid starts at t=398) 0.784 0.980 0.897 0.940, S=300 (starts
 //                   at t=299) 2.45-2.65, S=400 (t=399) 0.77-0.97; trailing S=200: 0.100 0.167 0.145 0.169
-//   raw DDIM eta=1 = DDPM, S=500: 0.011 0.005 0.004 0.002 (SPEC section 2: 0.007)
-//   standardised, other samplers (SPEC gives no figure): Euler = DDIM eta=0 exactly;
+//   raw DDIM eta=1 = DDPM, S=500: 0.011 0.005 0.004 0.002 (docs: about 0.007)
+//   standardised, other samplers (no figure in the docs): Euler = DDIM eta=0 exactly;
 //     Heun S=5 0.022 0.010 0.030 0.028, S=10 -0.002 -0.004 0.005 0.006 (NFE 19);
 //     DPM++(2M) S=5 0.964 0.970 0.972 0.978, S=10 0.080 0.071 0.081 0.088, S=20 0.002 -0.001 0.009 0.009,
 //       S=50 -0.003 -0.003 0.004 0.005 (trailing grid S=5: solver error below DDIM's, see samplers.test.ts);
@@ -70,7 +71,7 @@ interface Row {
   S: number;
   /** Every seed's energy distance lies in [lo, hi]. */
   band: [number, number];
-  /** The mean over seeds is within tol of value (SPEC's figure, or 0 for "at the floor"). */
+  /** The mean over seeds is within tol of value (the docs' figure, or 0 for "at the floor"). */
   spec?: { value: number; tol: number };
   /** Mode fraction of the origin cluster: [lo, hi] for every seed. */
   origin?: [number, number];
@@ -80,7 +81,7 @@ interface Row {
 const FLOOR: Pick<Row, "band" | "spec"> = { band: [-0.012, 0.012], spec: { value: 0, tol: 0.006 } };
 
 const ROWS: Row[] = [
-  // SPEC section 9, standardised units, eta = 0
+  // "Quality figures", standardised units, eta = 0
   { units: "standardized", sampler: "ddim", S: 5, band: [0.04, 0.09], spec: { value: 0.06, tol: 0.015 } },
   { units: "standardized", sampler: "ddim", S: 10, band: [0.003, 0.03], spec: { value: 0.01, tol: 0.008 } },
   { units: "standardized", sampler: "ddim", S: 20, ...FLOOR },
@@ -94,7 +95,7 @@ const ROWS: Row[] = [
   { units: "standardized", sampler: "dpmpp2m", S: 20, band: [-0.012, 0.015], spec: { value: 0, tol: 0.008 } },
   { units: "standardized", sampler: "dpmpp2m", S: 50, ...FLOOR },
   { units: "standardized", sampler: "ddpm", S: 50, ...FLOOR },
-  // SPEC section 9 and 2, raw units: eta = 0 keeps the prior mismatch at every S >= 50 ...
+  // raw units ("Data and standardisation"): eta = 0 keeps the prior mismatch at every S >= 50 ...
   {
     units: "raw",
     sampler: "ddim",
@@ -113,7 +114,7 @@ const ROWS: Row[] = [
   },
   // ... and so do the other ODE solvers (the mismatch is in x_T, not in the solver) ...
   { units: "raw", sampler: "heun", S: 50, band: [0.08, 0.25], spec: { value: 0.15, tol: 0.04 } },
-  // ... while noise injection (eta = 1, i.e. DDPM) shrinks it: SPEC section 2, 0.007 at S = 500.
+  // ... while noise injection (eta = 1, i.e. DDPM) shrinks it: about 0.007 at S = 500.
   {
     units: "raw",
     sampler: "ddim",
@@ -125,7 +126,7 @@ const ROWS: Row[] = [
   },
 ];
 
-describe("SPEC section 9 reference values with the perfect network (1000 samples, leading grid)", () => {
+describe("reference values with the perfect network (1000 samples, leading grid)", () => {
   for (const row of ROWS) {
     const label = `${row.units}, ${row.sampler}${row.eta ? ` eta=${row.eta}` : ""}, S=${row.S}`;
     const target = row.spec ? ` (mean ${row.spec.value} +- ${row.spec.tol})` : "";
@@ -161,7 +162,7 @@ describe("SPEC section 9 reference values with the perfect network (1000 samples
 
   it("raw units: 'about 0.15 at every S >= 50' holds on the leading grid only when S divides T", () => {
     // Leading with S = 200, T = 500: c = 2, so the grid starts at t = 398, not 499, and x_T ~ N(0, I)
-    // is fed in where sqrt(abar) |mu_k| is still about 1.7 in raw units. SPEC section 9's "every
+    // is fed in where sqrt(abar) |mu_k| is still about 1.7 in raw units. "About 0.15 at every
     // S >= 50" is true for the trailing grid (which always starts at T-1) and for leading S | T.
     const leading = measure("raw", "ddim", 200, 0, "leading").map((r) => r.q.energyDistance);
     const trailing = measure("raw", "ddim", 200, 0, "trailing").map((r) => r.q.energyDistance);
