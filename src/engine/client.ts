@@ -4,7 +4,7 @@
 // cannot start), reloads the last saved network and tells the page through onEvent.
 import * as Comlink from "comlink";
 import type { TrainConfig } from "../core/config";
-import type { Engine, EngineSettings, NetworkInfo, TrainProgress } from "./api";
+import type { DataInfo, DataInput, Engine, EngineSettings, NetworkInfo, TrainProgress } from "./api";
 import type { EngineStats, EngineWithControl } from "./engine";
 import type { BackendName } from "./network";
 
@@ -14,6 +14,7 @@ export interface EngineEvent {
 }
 
 export interface EngineClient extends Engine {
+  setData(data: DataInput): Promise<DataInfo>;
   /** Status messages for the page (worker restarted, backend fell back, ...). Returns unsubscribe. */
   onEvent(listener: (e: EngineEvent) => void): () => void;
   /** Fetches the shipped pretrained network and loads it. */
@@ -83,6 +84,7 @@ export function createEngineClient(opts: ClientOptions = {}): EngineClient {
   // What to bring back after a restart: the last saved network, or else the last settings.
   let lastSaved: { saved: unknown; origin: "pretrained" | "file" | "user" } | null = null;
   let lastSettings: EngineSettings | null = null;
+  let lastData: DataInput | null = null;
   let disposed = false;
   let starting = false;
   let activeBackend = "none";
@@ -180,6 +182,8 @@ export function createEngineClient(opts: ClientOptions = {}): EngineClient {
 
   /** Brings back the last saved network (or the last settings) on a new worker. */
   async function reload(g: Generation): Promise<string> {
+    // The lab's data set first, so the reloaded network and the oracle follow it.
+    if (lastData) await timeout(g.remote.setData(lastData), limits.control, "restoring the data set");
     if (lastSaved) {
       await timeout(
         g.remote.loadNetwork(lastSaved.saved, lastSaved.origin),
@@ -276,6 +280,11 @@ export function createEngineClient(opts: ClientOptions = {}): EngineClient {
       return saved;
     },
     info: () => control("reading the network info", (r) => r.info()),
+    async setData(data) {
+      const info = await control("changing the data set", (r) => r.setData(data));
+      lastData = data;
+      return info;
+    },
     train,
     pause: () => control("pausing", (r) => r.pause()),
     resume: (knobs) => control("resuming", (r) => r.resume(knobs)),

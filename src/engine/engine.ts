@@ -4,18 +4,22 @@
 // rejects with a message that names the setting and changes nothing.
 import { DEFAULT_PROBLEM, DEFAULT_TRAIN, type ProblemConfig } from "../core/config";
 import { type Dataset, tutorialDataset } from "../core/data";
-import { makeProblem, oraclePredictor, type Problem } from "../core/experiment";
+import { dataFingerprint } from "../core/datasets/fingerprint";
+import { makeProblem, oraclePredictor, type Problem, perfectKind } from "../core/experiment";
 import { Reference } from "../core/metrics";
 import type { NoisePredictor } from "../core/types";
-import type {
-  Engine,
-  EngineSettings,
-  InterpolateResult,
-  InvertResult,
-  ModelChoice,
-  NetworkInfo,
-  SampleResult,
-  TrainProgress,
+import {
+  type DataInfo,
+  type DataInput,
+  type Engine,
+  type EngineSettings,
+  type InterpolateResult,
+  type InvertResult,
+  type ModelChoice,
+  type NetworkInfo,
+  OTHER_DATA,
+  type SampleResult,
+  type TrainProgress,
 } from "./api";
 import {
   type BackendName,
@@ -25,6 +29,7 @@ import {
   type TrainKnobs,
 } from "./network";
 import {
+  parseData,
   parseInterpolateRequest,
   parseInvertRequest,
   parseSampleRequest,
@@ -46,6 +51,7 @@ export interface EngineOptions {
 
 /** Extra members beyond the UI contract: backend choice and liveness for the client. */
 export interface EngineWithControl extends Engine {
+  setData(data: DataInput): Promise<DataInfo>;
   setBackend(name: BackendName): Promise<string>;
   ping(): Promise<"pong">;
   /** Live tfjs tensors (tests and the leak soak). */
@@ -71,12 +77,18 @@ function referenceOf(dataset: Dataset): Reference {
 }
 
 const sharedDataset = tutorialDataset();
+/** A saved network without a data fingerprint (the shipped pretrained one) means the course's set. */
+export const TUTORIAL_FINGERPRINT = dataFingerprint(sharedDataset.points);
 
 export function createEngine(opts: EngineOptions = {}): EngineWithControl {
   const model = opts.model ?? modelLayer;
-  const dataset = sharedDataset;
+  // The lab's data set (setData or init's data): the oracle, the reference and the next network follow it.
+  let dataset: Dataset = sharedDataset;
+  let fingerprint = TUTORIAL_FINGERPRINT;
   let problem: Problem = makeProblem(dataset, DEFAULT_PROBLEM);
   let net: EngineNetwork | null = null;
+  // The data the current network was trained on: sampling with it on other data is refused.
+  let netFingerprint = TUTORIAL_FINGERPRINT;
   let origin: NetworkInfo["origin"] = "fresh";
   let backend: string | null = null;
   // Training knobs of the next run: from init, or changed per run; a loaded file does not carry them.
@@ -106,11 +118,33 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
       origin,
       backend: backend ?? "none",
       lossHistory: n.lossHistory(),
+      dataFingerprint: netFingerprint,
+    };
+  }
+
+  function adoptData(d: DataInput): void {
+    dataset = { name: d.label, points: d.points, mixture: d.mixture };
+    fingerprint = dataFingerprint(d.points);
+    problem = makeProblem(dataset, problem.config);
+  }
+
+  function dataInfo(): DataInfo {
+    const st = problem.standardizer;
+    return {
+      label: dataset.name,
+      fingerprint,
+      n: dataset.points.length / 2,
+      perfect: perfectKind(problem),
+      standardizer: { mean: [st.mean[0], st.mean[1]], std: [st.std[0], st.std[1]] },
     };
   }
 
   function predictorFor(choice: ModelChoice): NoisePredictor {
-    if (choice === "network") return requireNet().predictor(true);
+    if (choice === "network") {
+      const n = requireNet();
+      if (netFingerprint !== fingerprint) throw new Error(OTHER_DATA);
+      return n.predictor(true);
+    }
     return oraclePredictor(problem, choice);
   }
 
@@ -153,14 +187,22 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
         (typeof process !== "undefined" && process.memoryUsage ? process.memoryUsage().heapUsed : null);
       return { numTensors: model.numTensors(), heapBytes: heap };
     },
+    async setData(data) {
+      const d = parseData(data);
+      await loop.stopAndWait();
+      adoptData(d);
+      return dataInfo();
+    },
     async init(settings) {
       const s: EngineSettings = parseSettings(settings);
       await loop.stopAndWait();
+      if (s.data) adoptData(s.data);
       if (backend === null || backend !== s.train.backend) {
         backend = await model.setupBackend(s.train.backend, opts.wasmPaths);
       }
       const next = model.createNetwork(s, makeProblem(dataset, s.problem));
       knobs = { lr: s.train.lr, batch: s.train.batch, emaDecay: s.train.emaDecay };
+      netFingerprint = fingerprint;
       return adopt(next, s.problem, "fresh");
     },
     async loadNetwork(saved, from = "file") {
@@ -170,10 +212,13 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
       // Parse first: a bad file throws here and the current network stays.
       const next = model.networkFromSaved(saved, dataset, knobs);
       await loop.stopAndWait();
+      const fp = (saved as { dataFingerprint?: unknown }).dataFingerprint;
+      netFingerprint = typeof fp === "string" ? fp : TUTORIAL_FINGERPRINT;
       return adopt(next, next.problem, from);
     },
     async saveNetwork() {
-      return requireNet().save();
+      // The network carries the fingerprint of its training data (docs/architecture.md).
+      return { ...(requireNet().save() as object), dataFingerprint: netFingerprint };
     },
     async info() {
       return info();

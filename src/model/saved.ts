@@ -33,6 +33,8 @@ const SavedSchema = z.object({
   lossHistory: z.string().max(20_000_000),
   weights: z.object({ raw: z.array(z.string()), ema: z.array(z.string()) }),
   train: z.object({ lr: finite, batch: finite, emaDecay: finite, backend: z.string().max(20) }).optional(),
+  // The training data's fingerprint (core/datasets); absent in older files = the course's set.
+  dataFingerprint: z.string().max(40).optional(),
 });
 
 export interface SavedNetwork {

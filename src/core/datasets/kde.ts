@@ -1,6 +1,7 @@
 // A Gaussian kernel density estimate, for the contours of a data set with no known density
 // (drawn, pasted, or a preset such as the ring). Scott's rule per dimension: h = std * n^(-1/6).
 import { fitStandardizer } from "../data";
+import type { Mixture2D } from "../types";
 
 export interface Kde {
   logDensity(x: number, y: number): number;
@@ -31,4 +32,30 @@ export function gaussianKde(points: ArrayLike<number>): Kde {
       return max + Math.log(s) + logNorm;
     },
   };
+}
+
+/** Contours of more components than this cost too much per frame; every k-th point stands in. */
+export const KDE_MAX_COMPONENTS = 600;
+
+/**
+ * The same estimate as a Gaussian mixture (one component per point, covariance diag(h^2)), so the
+ * plots' mixture contours and the exact noising of a mixture apply to it unchanged. Above
+ * maxComponents points, an evenly strided subset is used (the bandwidth still comes from all).
+ */
+export function kdeMixture(points: ArrayLike<number>, maxComponents = KDE_MAX_COMPONENTS): Mixture2D {
+  const n = points.length / 2;
+  const { bandwidth } = gaussianKde(points);
+  const [hx, hy] = bandwidth;
+  const stride = Math.max(1, Math.ceil(n / maxComponents));
+  const m = Math.ceil(n / stride);
+  const means: [number, number][] = [];
+  const covs: [[number, number], [number, number]][] = [];
+  for (let i = 0; i < n; i += stride) {
+    means.push([points[2 * i], points[2 * i + 1]]);
+    covs.push([
+      [hx * hx, 0],
+      [0, hy * hy],
+    ]);
+  }
+  return { weights: new Array(m).fill(1 / m), means, covs };
 }
