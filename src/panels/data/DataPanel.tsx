@@ -80,7 +80,11 @@ export function DataPanel() {
       </p>
       <div className="data-grid">
         <ScatterCanvas
-          label={`Training data: ${n} points over the contours of ${densityName}`}
+          label={
+            lab.mixture
+              ? `Training data: ${n} points over the density contours of the true mixture`
+              : `Training data: ${n} points over the contours of a kernel density estimate`
+          }
           series={[{ points: lab.points, color: OKABE_ITO.blue, label: "training points", radius: 2.5 }]}
           density={density}
           bounds={dataBounds}

@@ -115,7 +115,7 @@ export function DrawPad({ initial }: { initial?: ArrayLike<number> }) {
         />
       </div>
       <p className="readout" aria-live="polite">
-        {message ?? `${n} points drawn (2 to 20000 can be used).`}
+        {n} points drawn (2 to 20000 can be used).{message ? ` ${message}` : ""}
       </p>
     </div>
   );
