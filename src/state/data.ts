@@ -3,7 +3,8 @@
 // the current data and network as they were), then sent to the engine, whose oracle, quality
 // reference and next network follow it (docs/architecture.md). Panels read it with useData(...).
 import { create } from "zustand";
-import { checkSource, type DataSource, type LabData, resolveData } from "../core/datasets";
+import { checkSource, type DataSource, kdeMixture, type LabData, resolveData } from "../core/datasets";
+import type { Mixture2D } from "../core/types";
 import type { DataInput } from "../engine/api";
 import { messageOf, useApp } from "./store";
 
@@ -76,3 +77,25 @@ useApp.subscribe((s, prev) => {
     if (lab !== TUTORIAL) void s.engine.setData(dataInput(lab)).catch(() => undefined);
   }
 });
+
+const densityCache = new WeakMap<LabData, Mixture2D>();
+
+/**
+ * The contours' density for the lab's data: the exact mixture where known, else a kernel density
+ * estimate (a Gaussian mixture itself, so the plots draw it the same way). `exact` says which.
+ */
+export function dataDensity(lab: LabData): { density: Mixture2D; exact: boolean } {
+  if (lab.mixture) return { density: lab.mixture, exact: true };
+  let kde = densityCache.get(lab);
+  if (!kde) {
+    kde = kdeMixture(lab.points);
+    densityCache.set(lab, kde);
+  }
+  return { density: kde, exact: false };
+}
+
+/** Hook form of dataDensity for the plots of every panel. */
+export function useDataDensity(): { density: Mixture2D; exact: boolean; lab: LabData } {
+  const lab = useData((s) => s.lab);
+  return { ...dataDensity(lab), lab };
+}

@@ -1,7 +1,7 @@
 // Where the training points come from: the course's mixture (default), a seeded preset, or a
 // user's own points (drawn or pasted). Everything downstream (standardisation, training, the
 // perfect network, quality figures, contours) follows the resolved data set.
-import { type Dataset, tutorialDataset } from "../data";
+import { type Dataset, fitStandardizer, tutorialDataset } from "../data";
 import type { Mixture2D } from "../types";
 import { MAX_ABS_COORD, MAX_CSV_POINTS, MIN_POINTS, spreadProblem } from "./csv";
 import { dataFingerprint } from "./fingerprint";
@@ -116,4 +116,19 @@ export function sourceName(s: DataSource): string {
     : s.kind === "preset"
       ? PRESETS[s.name].label
       : s.label;
+}
+
+/** The data's mean as a one-component "mixture" (for readouts that need cluster means). */
+export function meanMixture(points: ArrayLike<number>): Mixture2D {
+  const { mean, std } = fitStandardizer(points);
+  return {
+    weights: [1],
+    means: [[mean[0], mean[1]]],
+    covs: [
+      [
+        [std[0] ** 2, 0],
+        [0, std[1] ** 2],
+      ],
+    ],
+  };
 }

@@ -2,9 +2,10 @@
 // x_T (all columns in one sampleMany call); "run again with the same noise" shows which samplers are
 // deterministic, and the sweep below reproduces the DDIM paper's quality-vs-steps story.
 import { useEffect } from "react";
-import { tutorialDataset } from "../../core/data";
 import { columnKey, useCompare } from "../../state/compare";
+import { useDataDensity } from "../../state/data";
 import { Panel } from "../../ui/Panel";
+import { OtherDataNotice } from "../data/DataPanel";
 import { ColumnCard } from "./ColumnCard";
 import { FigureGlossary } from "./QualityFigures";
 import { QualitySweep } from "./QualitySweep";
@@ -13,7 +14,6 @@ import { useLab } from "./useLab";
 import { usePanelKeys } from "./usePanelKeys";
 import "./compare.css";
 
-const TRUE_MIXTURE = tutorialDataset().mixture;
 // Two lines (gathered) so the formula fits a phone's width.
 const FORMULA = String.raw`\begin{gathered}x_{t'} = \sqrt{\bar\alpha_{t'}}\,\hat x_0 + \sqrt{1-\bar\alpha_{t'}-\sigma_t^2}\;\epsilon_\theta(x_t,t) + \sigma_t z \\ \sigma_t = \eta\sqrt{\tfrac{1-\bar\alpha_{t'}}{1-\bar\alpha_t}}\sqrt{1-\tfrac{\bar\alpha_t}{\bar\alpha_{t'}}}\end{gathered}`;
 /** Wait this long after the last edit before sampling (typing "500" should not run S=5 and S=50). */
@@ -22,6 +22,7 @@ const EDIT_DEBOUNCE_MS = 300;
 export function ComparePanel() {
   const lab = useLab();
   const s = useCompare();
+  const data = useDataDensity();
   const { engine, ready, T, netVersion, problemKey, trainingRuns } = lab;
 
   const linkMessages = useGridLink();
@@ -60,7 +61,7 @@ export function ComparePanel() {
     <Panel
       id="compare"
       title="Sampler comparison"
-      explanation={`Each column turns the same ${s.n} noise points x_T into samples with its own sampler; the contours are the true density.`}
+      explanation={`Each column turns the same ${s.n} noise points x_T into samples with its own sampler; ${data.exact ? "the contours are the true density" : "the contours are a kernel density estimate of the data (no true density is known)"}.`}
       formula={FORMULA}
       busy={s.busy || !ready || waitsForTraining}
       busyText={ready ? busyText : "Loading the network..."}
@@ -92,6 +93,7 @@ export function ComparePanel() {
         </>
       }
     >
+      <OtherDataNotice />
       {linkMessages.length > 0 ? (
         <ul className="link-notes" aria-label="Ignored from the link">
           {linkMessages.map((m) => (
@@ -116,7 +118,7 @@ export function ComparePanel() {
               stale={run !== null && run.key !== key}
               repeat={repeat && repeat.key === key ? repeat : null}
               T={T}
-              density={TRUE_MIXTURE}
+              density={data.density}
               errors={s.fieldErrors[c.id] ?? {}}
               canRemove={s.columns.length > 1}
               onEdit={(field, value) => s.editColumn(c.id, field, value)}

@@ -1,4 +1,4 @@
-// The quality figures of SPEC section 9 for one sample set, each with a one-line explanation as a
+// The quality figures (docs/math.md, "Quality figures") for one sample set, each with a one-line explanation as a
 // tooltip (title) and, for touch screens and screen readers, in the glossary under the grid.
 import type { Quality } from "../../core/metrics";
 import { fixed, percent } from "./format";
@@ -21,9 +21,24 @@ export function QualityFigures({ q, nfe, ms }: { q: Quality; nfe: number; ms: nu
       <Fig name="NFE" help={FIGURE_HELP.nfe} value={String(nfe)} />
       <Fig name="Worker time" help={FIGURE_HELP.ms} value={`${Math.round(ms)} ms`} />
       <Fig name="Energy distance" help={FIGURE_HELP.energy} value={fixed(q.energyDistance, 3)} />
-      <Fig name="Mode fractions" help={FIGURE_HELP.modes} value={q.modeFractions.map(percent).join(" / ")} />
-      <Fig name="Off-manifold" help={FIGURE_HELP.off} value={percent(q.offManifold)} />
-      <Fig name="NLL" help={FIGURE_HELP.nll} value={`${fixed(q.nll, 2)} nats`} />
+      {q.noDensity ? (
+        // No true density for this data: say why these figures are not shown instead of a NaN.
+        <Fig
+          name="Mode fractions, off-manifold, NLL"
+          help={q.noDensity}
+          value={`not defined: ${q.noDensity}`}
+        />
+      ) : (
+        <>
+          <Fig
+            name="Mode fractions"
+            help={FIGURE_HELP.modes}
+            value={q.modeFractions.map(percent).join(" / ")}
+          />
+          <Fig name="Off-manifold" help={FIGURE_HELP.off} value={percent(q.offManifold)} />
+          <Fig name="NLL" help={FIGURE_HELP.nll} value={`${fixed(q.nll, 2)} nats`} />
+        </>
+      )}
       <Fig name="Memorised" help={FIGURE_HELP.memo} value={percent(q.memorized)} />
     </dl>
   );

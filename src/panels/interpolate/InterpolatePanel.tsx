@@ -1,10 +1,10 @@
 // Panel 5 of issue 4: the interpolation scrubber. 200 noise-space paths (one highlighted) are decoded
 // with DDIM eta=0 in one worker call; the slider u then moves through the decoded frames only.
 import { useEffect, useId } from "react";
-import { tutorialDataset } from "../../core/data";
 import type { PathKind } from "../../core/interpolate";
 import type { ModelChoice } from "../../engine/api";
 import { type CompareState, MODEL_CHOICES, MODEL_LABELS, useCompare } from "../../state/compare";
+import { useDataDensity } from "../../state/data";
 import { FRAMES, frameAt, interpolationKey, PATHS, useInterpolate } from "../../state/interpolate";
 import { Panel } from "../../ui/Panel";
 import { useLab } from "../compare/useLab";
@@ -14,12 +14,12 @@ import { PathPlots } from "./PathPlots";
 import { PointPicker } from "./PointPicker";
 import "./interpolate.css";
 
-const DATASET = tutorialDataset();
 const FORMULA = String.raw`\begin{gathered}z(u) = \frac{\sin((1-u)\theta)}{\sin\theta}\,z_a + \frac{\sin(u\theta)}{\sin\theta}\,z_b \\ \cos\theta = \frac{z_a\cdot z_b}{|z_a|\,|z_b|}\end{gathered}`;
 
 export function InterpolatePanel() {
   const { engine, ready, netVersion, problemKey, T, trainingRuns } = useLab();
   const s = useInterpolate();
+  const data = useDataDensity();
   const sliderId = useId();
 
   useEffect(() => {
@@ -131,7 +131,7 @@ export function InterpolatePanel() {
       </div>
       {result ? (
         <div className={s.resultKey === wanted ? undefined : "is-stale"}>
-          <PathPlots result={result} frame={frame} training={DATASET.points} density={DATASET.mixture} />
+          <PathPlots result={result} frame={frame} training={data.lab.points} density={data.density} />
         </div>
       ) : (
         <p className="muted">Decoding the first frames...</p>
@@ -140,13 +140,13 @@ export function InterpolatePanel() {
       <details className="interp-pick">
         <summary>Interpolate between two training points instead</summary>
         <PointPicker
-          training={DATASET.points}
+          training={data.lab.points}
           pickA={s.pickA}
           pickB={s.pickB}
           rmse={picked?.rmse ?? null}
           busy={s.busy || !ready || waitsForTraining}
           onPick={(i, which) => s.pick(i, which)}
-          onInvert={() => engine && void s.invertPicked(engine, DATASET.points)}
+          onInvert={() => engine && void s.invertPicked(engine, data.lab.points)}
         />
       </details>
     </Panel>

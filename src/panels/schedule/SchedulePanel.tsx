@@ -1,16 +1,16 @@
 // Panel 2: the noise schedule and the sampler's timestep grid, and the terminal-signal readout
 // that explains why the model works in standardised units (SPEC sections 2, 3 and 5).
 import { useMemo } from "react";
-import { tutorialDataset } from "../../core/data";
+import { meanMixture } from "../../core/datasets";
 import { makeGrid } from "../../core/grids";
 import { makeSchedule } from "../../core/schedule";
+import { useData } from "../../state/data";
 import { useApp } from "../../state/store";
 import { Panel } from "../../ui/Panel";
 import { SettingField } from "../../ui/SettingField";
 import { ScheduleCharts } from "./ScheduleCharts";
 import { scheduleRows, terminalSignal } from "./terminalSignal";
 
-const dataset = tutorialDataset();
 const FORMULA = String.raw`\bar\alpha_t = \prod_{s\le t}(1-\beta_s),\qquad \mathrm{SNR}_t = \frac{\bar\alpha_t}{1-\bar\alpha_t}`;
 
 export function SchedulePanel() {
@@ -24,7 +24,12 @@ export function SchedulePanel() {
   const schedule = useMemo(() => makeSchedule(kind, T), [kind, T]);
   const rows = useMemo(() => scheduleRows(schedule), [schedule]);
   const grid = useMemo(() => makeGrid(spacing, T, Math.min(S, T)), [spacing, T, S]);
-  const signal = useMemo(() => terminalSignal(schedule, dataset.mixture, dataset.points), [schedule]);
+  const lab = useData((st) => st.lab);
+  // With no known mixture, the data's mean stands in for the cluster means (one row).
+  const signal = useMemo(
+    () => terminalSignal(schedule, lab.mixture ?? meanMixture(lab.points), lab.points),
+    [schedule, lab],
+  );
   const differs =
     netProblem && (netProblem.T !== T || netProblem.schedule !== kind || netProblem.units !== units)
       ? `The loaded network was trained with T=${netProblem.T}, ${netProblem.schedule} schedule, ${netProblem.units} units; train a new network to use these settings.`
