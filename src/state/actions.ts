@@ -1,6 +1,8 @@
 // What the buttons do: start the engine and load a network, train/pause/resume, reset, and save
 // to or load from a file. Errors land in the store as messages; nothing here throws at the UI.
 import type { NetworkInfo, TrainProgress } from "../engine/api";
+import { chooseData, useData } from "./data";
+import { fromSessionData, readDataLink, toSessionData } from "./dataLink";
 import type { LossPoint } from "./lossHistory";
 import { makeSession, parseSession, readSessionFile, type Session } from "./persist";
 import { checkSetting, engineSettings, reconcile, type SettingKey, type Settings } from "./settings";
@@ -86,6 +88,12 @@ async function restoreSaved(): Promise<boolean> {
 }
 
 async function applySession(session: Session, origin: "user" | "file"): Promise<void> {
+  // The data set first, so the network (which belongs to it) is not refused; a bad one is skipped.
+  // A link that names a data set wins over the one restored from this browser.
+  const linkHasData =
+    origin === "user" && typeof window !== "undefined" && readDataLink(window.location.search).source;
+  const data = session.data === undefined || linkHasData ? null : fromSessionData(session.data);
+  if (data?.ok) await chooseData(data.source);
   const info = await requireEngine().loadNetwork(session.network, origin);
   // Settings from a file or storage get the same per-field validation as the link.
   const current = useApp.getState().settings;
@@ -119,6 +127,7 @@ export async function persistNow(): Promise<void> {
       await requireEngine().saveNetwork(),
       useApp.getState().settings,
       useApp.getState().loss,
+      toSessionData(useData.getState().source),
     );
     await appDeps().sessions.save(session);
   } catch (e) {
@@ -284,7 +293,12 @@ export async function reset(): Promise<void> {
 export async function saveToFile(download: (s: Session) => void): Promise<void> {
   try {
     download(
-      makeSession(await requireEngine().saveNetwork(), useApp.getState().settings, useApp.getState().loss),
+      makeSession(
+        await requireEngine().saveNetwork(),
+        useApp.getState().settings,
+        useApp.getState().loss,
+        toSessionData(useData.getState().source),
+      ),
     );
   } catch (e) {
     useApp.setState({ trainError: `Could not save the file: ${messageOf(e)}` });

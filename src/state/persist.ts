@@ -27,6 +27,8 @@ export interface Session {
   /** Settings as they were (validated like the URL on restore). */
   settings: Record<string, unknown>;
   loss: LossPoint[];
+  /** The data set the network was trained on (state/dataLink.ts; validated on restore). Absent: the course's set. */
+  data?: unknown;
 }
 
 const LossPointSchema = z.object({ step: z.number().finite(), loss: z.number() });
@@ -37,6 +39,7 @@ const SessionSchema = z.object({
   network: z.unknown(),
   settings: z.record(z.string(), z.unknown()),
   loss: z.array(LossPointSchema).max(1_000_000),
+  data: z.unknown().optional(),
 });
 
 export type Parsed = { ok: true; session: Session } | { ok: false; error: string };
@@ -103,7 +106,7 @@ export async function readSessionFile(file: Blob): Promise<Parsed> {
   }
 }
 
-export function makeSession(network: unknown, settings: object, loss: LossPoint[]): Session {
+export function makeSession(network: unknown, settings: object, loss: LossPoint[], data?: unknown): Session {
   return {
     format: SESSION_FORMAT,
     version: SESSION_VERSION,
@@ -111,6 +114,7 @@ export function makeSession(network: unknown, settings: object, loss: LossPoint[
     network,
     settings: { ...settings },
     loss,
+    ...(data === undefined ? {} : { data }),
   };
 }
 
