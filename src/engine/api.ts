@@ -34,6 +34,10 @@ export function isOtherDataError(e: unknown): boolean {
   return e instanceof Error ? e.message.includes(OTHER_DATA) : String(e).includes(OTHER_DATA);
 }
 
+import type { SavedNetwork } from "../model/saved";
+
+export type { SavedNetwork };
+
 /** Which noise predictor a sampler uses. */
 export type ModelChoice = "network" | "oracle" | "empirical";
 
@@ -50,11 +54,20 @@ export interface TrainProgress {
   step: number;
   /** Steps requested by the current run. */
   target: number;
+  /** Steps done by the current run, 0..runTarget (a readout of the run never passes its target). */
+  runStep?: number;
+  /** Steps requested by the current run (= target). Both always set by the engine; optional for test stand-ins. */
+  runTarget?: number;
   /** Loss of each step of the chunk just finished. */
   losses: Float32Array;
   stepsPerSecond: number;
   state: "running" | "paused" | "stopped" | "done" | "diverged";
   message?: string;
+  /**
+   * The network as saved after this chunk: on every pause, stop, divergence and at the end of a
+   * run, and every few seconds while running. The client keeps the latest to restore after a crash.
+   */
+  checkpoint?: SavedNetwork;
 }
 
 export interface SampleRequest {
@@ -66,8 +79,40 @@ export interface SampleRequest {
   seed: number;
   /** Optional x_T in model coordinates, interleaved. */
   xT?: Float32Array;
-  /** Record the intermediate x (raw units) of the first `trajectoryPoints` points at every step. */
+  /** Record the run: every x_t and x0Hat of every point, raw units (see SampleResult.trajectory). */
+  trajectory?: boolean;
+  /** Record only the first `trajectoryPoints` points (implies trajectory). */
   trajectoryPoints?: number;
+  /**
+   * Scheduling lane (the client's pool): a newer call on the same lane rejects this one with an
+   * error for which isCancelled() (src/engine/client.ts) is true, and its remaining work is dropped.
+   */
+  lane?: string;
+}
+
+/**
+ * A recorded sampling run, raw units, interleaved, frame-major: frame f, point p at [2 (f n + p)].
+ * x has S+1 frames (frame 0 = x_T, frame S = the samples); x0Hat has S frames (the clean-data guess
+ * the step used). One Float32Array per field, transferred to the page, not copied.
+ */
+export interface Trajectory {
+  x: Float32Array;
+  x0Hat: Float32Array;
+  frames: number;
+  n: number;
+}
+
+export interface PredictEpsRequest {
+  /** Points in raw units, interleaved. */
+  points: Float32Array;
+  /** Timestep index, 0..T-1. */
+  t: number;
+  model: ModelChoice;
+}
+
+export interface PredictEpsResult {
+  /** eps_hat at each point, model coordinates, interleaved. */
+  eps: Float32Array;
 }
 
 export interface SampleResult {
@@ -77,8 +122,8 @@ export interface SampleResult {
   nfe: number;
   ms: number;
   quality: Quality;
-  /** steps+1 frames (x_T first) of trajectoryPoints points each, raw units, interleaved. */
-  trajectory?: Float32Array;
+  /** The recorded run, when the request asked for it. */
+  trajectory?: Trajectory;
   /** Set when some samples are NaN/Inf: they are reported, not drawn. */
   warning?: string;
 }
@@ -147,6 +192,7 @@ export interface Engine {
    * rejects with a clear message and the current network stays. origin defaults to "file".
    */
   loadNetwork(saved: unknown, origin?: "pretrained" | "file" | "user"): Promise<NetworkInfo>;
+  /** The saved network (typed SavedNetwork on the engine and its client; unknown here for test stand-ins). */
   saveNetwork(): Promise<unknown>;
   info(): Promise<NetworkInfo>;
   /**
@@ -171,5 +217,10 @@ export interface Engine {
   sample(req: SampleRequest): Promise<SampleResult>;
   sampleMany(reqs: SampleRequest[]): Promise<SampleResult[]>;
   invert(req: InvertRequest): Promise<InvertResult>;
+  /**
+   * The noise predictor at one t over given points (the field view). The engine and its client
+   * always have it; optional only so that hand-written test stand-ins of Engine stay valid.
+   */
+  predictEps?(req: PredictEpsRequest): Promise<PredictEpsResult>;
   interpolate(req: InterpolateRequest): Promise<InterpolateResult>;
 }

@@ -1,29 +1,59 @@
-// The page's handle on the compute worker (issue 5 item 3): the Engine API over comlink, plus
-// reliability. Every call has a time limit and no promise stays pending forever; when the worker
-// errors, dies or hangs, the client terminates it, starts a new one (cpu when the chosen backend
-// cannot start), reloads the last saved network and tells the page through onEvent.
+// The page's handle on the compute workers: the Engine API as a typed method table over the
+// supervisor (src/engine/supervisor.ts). When the main worker dies or hangs, a new one starts
+// (on cpu when the chosen backend cannot start, recorded once and reported) and gets back the
+// newest network the page has seen: the run's last checkpoint, a save, or a loaded file.
+// Sampling goes through the pool (src/engine/pool.ts): the main worker plus poolSize - 1 others.
 import * as Comlink from "comlink";
 import type { TrainConfig } from "../core/config";
-import type { DataInfo, DataInput, Engine, EngineSettings, NetworkInfo, TrainProgress } from "./api";
-import type { EngineStats, EngineWithControl } from "./engine";
+import type {
+  DataInfo,
+  DataInput,
+  Engine,
+  EngineSettings,
+  PredictEpsRequest,
+  PredictEpsResult,
+  SampleResult,
+  SavedNetwork,
+  TrainProgress,
+} from "./api";
+import type { EngineStats } from "./engine";
 import type { BackendName } from "./network";
+import { defaultPoolSize, type PooledRequest, type PoolMember, SamplingPool } from "./pool";
+import { extraMember } from "./poolWorkers";
+import {
+  DEFAULT_LIMITS,
+  EngineTimeout,
+  type Generation,
+  type Limits,
+  launchWorker,
+  type Remote,
+} from "./supervisor";
 
+export { isCancelled } from "./pool";
+export { DEFAULT_LIMITS, EngineTimeout } from "./supervisor";
+
+/** A status message for the page. `backend` is set on a fallback: the backend now in use. */
 export interface EngineEvent {
   kind: "restarted" | "fallback" | "error";
   message: string;
+  backend?: string;
+  /** On a restart: the training steps of the network brought back (null: none could be). */
+  restoredSteps?: number | null;
 }
 
 export interface EngineClient extends Engine {
   setData(data: DataInput): Promise<DataInfo>;
+  predictEps(req: PredictEpsRequest): Promise<PredictEpsResult>;
+  saveNetwork(): Promise<SavedNetwork>;
+  /** Sampling, per call; a newer call on the same lane rejects this one (see isCancelled). */
+  sample(req: PooledRequest): Promise<SampleResult>;
   /** Status messages for the page (worker restarted, backend fell back, ...). Returns unsubscribe. */
   onEvent(listener: (e: EngineEvent) => void): () => void;
-  /** Fetches the shipped pretrained network and loads it. */
-  loadPretrained(url?: string): Promise<NetworkInfo>;
   /** The backend the current worker runs on ("wasm", "cpu", ...), once started. */
   backend(): Promise<string>;
   /** Live tensors and JS heap inside the worker (tests and the leak soak). */
   debugStats(): Promise<EngineStats>;
-  /** Test hook: kills the worker as a crash would. */
+  /** Test hook: kills the worker as a crash would (no error event, like a real termination). */
   debugTerminate(): void;
   dispose(): void;
 }
@@ -31,58 +61,27 @@ export interface EngineClient extends Engine {
 export interface ClientOptions {
   backend?: BackendName;
   /** Time limits in ms. */
-  limits?: Partial<typeof DEFAULT_LIMITS>;
-  /** For tests: how to create the worker. */
+  limits?: Partial<Limits>;
+  /** For tests: how to create a worker. */
   createWorker?: () => Worker;
-}
-
-export const DEFAULT_LIMITS = {
-  /** Starting a worker and its backend. */
-  start: 30_000,
-  /** Sampling, inversion, interpolation (sampleMany: per column). */
-  compute: 60_000,
-  /** init, load, save, info, pause/resume/stop. */
-  control: 30_000,
-  /** A training run must answer a ping this often (between chunks, also while paused). */
-  heartbeat: 15_000,
-};
-
-type Remote = Comlink.Remote<EngineWithControl>;
-interface Generation {
-  worker: Worker;
-  remote: Remote;
-  /** Rejects the moment this worker is declared dead. */
-  dead: Promise<never>;
-  kill: (reason: string) => void;
-  isDead: () => boolean;
+  /** Sampling workers including the main one (default min(hardwareConcurrency - 1, 4), >= 1). */
+  poolSize?: number;
 }
 
 const defaultWorker = () => new Worker(new URL("./worker.ts", import.meta.url), { type: "module" });
 
-/** A call that did not answer in time: the worker is presumed hung. */
-export class EngineTimeout extends Error {}
-
-function timeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new EngineTimeout(`${what} did not answer within ${Math.round(ms / 1000)} s`)),
-      ms,
-    );
-  });
-  return Promise.race([p, limit]).finally(() => clearTimeout(timer));
-}
+type Knobs = Partial<Pick<TrainConfig, "lr" | "batch" | "emaDecay">>;
 
 export function createEngineClient(opts: ClientOptions = {}): EngineClient {
-  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const makeWorker = opts.createWorker ?? defaultWorker;
   const listeners = new Set<(e: EngineEvent) => void>();
   const emit = (e: EngineEvent) => {
     for (const l of listeners) l(e);
   };
   let wanted: BackendName = opts.backend ?? "wasm";
-  // What to bring back after a restart: the last saved network, or else the last settings.
-  let lastSaved: { saved: unknown; origin: "pretrained" | "file" | "user" } | null = null;
+  // What to bring back after a restart: the newest network seen, or else the last settings.
+  let lastSaved: { saved: unknown; origin: "pretrained" | "file" | "user"; steps: number } | null = null;
   let lastSettings: EngineSettings | null = null;
   let lastData: DataInput | null = null;
   let disposed = false;
@@ -90,44 +89,17 @@ export function createEngineClient(opts: ClientOptions = {}): EngineClient {
   let activeBackend = "none";
   let current: Promise<Generation> = spawn(wanted);
 
-  function launch(): Generation {
-    const worker = makeWorker();
-    let dead = false;
-    let reject: (err: Error) => void = () => {};
-    const deadPromise = new Promise<never>((_, r) => {
-      reject = r;
-    });
-    deadPromise.catch(() => {}); // observed by every call that races it
-    const gen: Generation = {
-      worker,
-      remote: Comlink.wrap<EngineWithControl>(worker),
-      dead: deadPromise,
-      kill: (reason) => {
-        dead = true;
-        reject(new Error(`The compute worker stopped: ${reason}`));
-        worker.terminate();
-      },
-      isDead: () => dead,
-    };
-    worker.addEventListener("error", (ev) => {
-      const what = (ev as ErrorEvent).message || "it could not start or threw an error";
-      void recover(gen, `the worker failed (${what})`);
-    });
-    worker.addEventListener("messageerror", () => void recover(gen, "the worker sent an unreadable message"));
-    return gen;
-  }
+  const stepsOf = (saved: unknown) => Number((saved as { trainSteps?: unknown } | null)?.trainSteps) || 0;
+  const keep = (saved: unknown, origin: "pretrained" | "file" | "user") => {
+    lastSaved = { saved, origin, steps: stepsOf(saved) };
+  };
 
   async function spawn(backend: BackendName): Promise<Generation> {
     starting = true;
-    const g = launch();
+    const g = launchWorker(makeWorker, limits, (dead, reason) => void recover(dead, reason));
     try {
-      const active = await timeout(
-        Promise.race([g.remote.setBackend(backend), g.dead]),
-        limits.start,
-        "the worker",
-      );
-      if (active !== backend)
-        emit({ kind: "fallback", message: `The ${backend} backend could not start; using ${active}.` });
+      const active = await g.invoke("starting the worker", limits.start, (r) => r.setBackend(backend), false);
+      if (active !== backend) fellBack(backend, active, "");
       activeBackend = active;
       starting = false;
       return g;
@@ -137,33 +109,38 @@ export function createEngineClient(opts: ClientOptions = {}): EngineClient {
         starting = false;
         throw err;
       }
-      emit({
-        kind: "fallback",
-        message: `The ${backend} backend could not start (${(err as Error).message}); using cpu.`,
-      });
-      wanted = "cpu";
+      fellBack(backend, "cpu", ` (${(err as Error).message})`);
       return spawn("cpu");
     }
   }
 
+  /** A backend that failed once is not tried again by this client; the page is told once. */
+  function fellBack(from: string, to: string, why: string): void {
+    wanted = to as BackendName;
+    emit({
+      kind: "fallback",
+      backend: to,
+      message: `The ${from} backend could not start${why}; using ${to}.`,
+    });
+  }
+
   /** Replaces a dead worker and reloads what the page had; runs once per death. */
   async function recover(dead: Generation, reason: string): Promise<void> {
-    if (dead.isDead() || starting) {
-      dead.kill(reason); // a worker that fails while starting is handled by spawn
-      return;
-    }
+    const first = !dead.isDead();
     dead.kill(reason);
-    if (disposed) return;
-    // Calls made meanwhile wait for the new worker with the network already reloaded.
+    if (!first || starting || disposed) return; // a worker dying while starting is spawn's
     const next = spawn(wanted).then(async (g) => {
       try {
+        const { text, steps } = await reload(g);
         emit({
           kind: "restarted",
-          message: `The compute worker stopped (${reason}); restarted it and ${await reload(g)}.`,
+          restoredSteps: steps,
+          message: `The compute worker stopped (${reason}); restarted it and ${text}.`,
         });
       } catch (err) {
         emit({
           kind: "error",
+          restoredSteps: null,
           message: `The compute worker stopped (${reason}); restarted it, but ${(err as Error).message}`,
         });
       }
@@ -180,78 +157,93 @@ export function createEngineClient(opts: ClientOptions = {}): EngineClient {
     }
   }
 
-  /** Brings back the last saved network (or the last settings) on a new worker. */
-  async function reload(g: Generation): Promise<string> {
+  async function reload(g: Generation): Promise<{ text: string; steps: number | null }> {
     // The lab's data set first, so the reloaded network and the oracle follow it.
-    if (lastData) await timeout(g.remote.setData(lastData), limits.control, "restoring the data set");
-    if (lastSaved) {
-      await timeout(
-        g.remote.loadNetwork(lastSaved.saved, lastSaved.origin),
-        limits.control,
-        "reloading the network",
-      );
-      return "reloaded your last saved network";
+    const data = lastData;
+    if (data) await g.invoke("restoring the data set", limits.control, (r) => r.setData(data));
+    const s = lastSaved;
+    if (s) {
+      await g.invoke("reloading the network", limits.control, (r) => r.loadNetwork(s.saved, s.origin));
+      return { text: `restored your network (${s.steps} training steps)`, steps: s.steps };
     }
-    if (lastSettings) {
-      await timeout(g.remote.init(lastSettings), limits.control, "starting a network");
-      return "started a fresh network (nothing was saved yet)";
+    const settings = lastSettings;
+    if (settings) {
+      await g.invoke("starting a network", limits.control, (r) => r.init(withBackend(settings)));
+      return { text: "started a fresh network (nothing was trained yet)", steps: 0 };
     }
-    return "no network was loaded";
+    return { text: "no network was loaded", steps: null };
   }
 
-  /** Runs one call on the current worker with a time limit; a timeout or death restarts the worker. */
+  /** Settings with the backend this client actually runs (a failed one is not retried). */
+  const withBackend = (s: EngineSettings): EngineSettings =>
+    s.train?.backend === wanted ? s : { ...s, train: { ...s.train, backend: wanted } };
+
+  /** Runs one call on the current worker; a timeout restarts the worker. */
   async function call<T>(what: string, limit: number, run: (r: Remote) => Promise<T>): Promise<T> {
     const g = await current;
     try {
-      return await timeout(Promise.race([run(g.remote), g.dead]), limit, what);
+      return await g.invoke(what, limit, run);
     } catch (err) {
       if (err instanceof EngineTimeout) void recover(g, `${what} did not answer in time`);
       throw err;
     }
   }
+  const control = <T>(what: string, run: (r: Remote) => Promise<T>) => call(what, limits.control, run);
+  const compute = <T>(what: string, run: (r: Remote) => Promise<T>) => call(what, limits.compute, run);
 
-  async function keepSaved(): Promise<void> {
-    try {
-      const saved = await call("saving the network", limits.control, (r) => r.saveNetwork());
-      lastSaved = { saved, origin: "user" };
-    } catch {
-      // the next save or the restart will report problems
-    }
-  }
-
-  async function train(
-    steps: number,
-    onProgress: (p: TrainProgress) => void,
-    knobs?: Partial<Pick<TrainConfig, "lr" | "batch" | "emaDecay">>,
-  ): Promise<TrainProgress> {
+  async function train(steps: number, onProgress: (p: TrainProgress) => void, knobs?: Knobs) {
     const g = await current;
-    // Training has no overall time limit (it may be paused), but the worker must answer pings.
-    let beat: ReturnType<typeof setInterval> | undefined;
-    const hb = new Promise<never>((_, reject) => {
-      beat = setInterval(() => {
-        timeout(g.remote.ping(), limits.heartbeat, "the worker").catch((err: Error) => {
-          reject(err);
-          if (err instanceof EngineTimeout) void recover(g, "training stopped answering");
-        });
-      }, limits.heartbeat / 3);
-    });
-    hb.catch(() => {});
+    // No overall limit (a run may be paused); pings between chunks keep the silence watch fed.
+    const beat = setInterval(() => {
+      g.invoke("training", limits.heartbeat, (r) => r.ping()).catch((err: Error) => {
+        if (err instanceof EngineTimeout) void recover(g, "training stopped answering");
+      });
+    }, limits.heartbeat / 3);
     const progress = (p: TrainProgress) => {
+      if (p.checkpoint) keep(p.checkpoint, "user");
       onProgress(p);
-      if (p.state === "paused") void keepSaved();
     };
     try {
-      const final = await Promise.race([g.remote.train(steps, Comlink.proxy(progress), knobs), g.dead, hb]);
-      void keepSaved();
+      const final = await g.invoke("training", Number.POSITIVE_INFINITY, (r) =>
+        r.train(steps, Comlink.proxy(progress), knobs),
+      );
+      if (final.checkpoint) keep(final.checkpoint, "user");
       return final;
     } finally {
       clearInterval(beat);
     }
   }
 
-  const control = <T>(what: string, run: (r: Remote) => Promise<T>) => call(what, limits.control, run);
-  const compute = <T>(what: string, run: (r: Remote) => Promise<T>, n = 1) =>
-    call(what, limits.compute * n, run);
+  // The pool: the main worker first, then extra workers that mirror its network.
+  let savedCache: { stamp: string; saved: Promise<SavedNetwork> } | null = null;
+  const savedFor = (stamp: string) => {
+    if (savedCache?.stamp !== stamp)
+      savedCache = {
+        stamp,
+        saved: control("saving the network for the sampling workers", (r) => r.saveNetwork()),
+      };
+    return savedCache.saved;
+  };
+  const poolSize = Math.max(1, Math.floor(opts.poolSize ?? defaultPoolSize()));
+  let extras: PoolMember[] = [];
+  for (let i = 1; i < poolSize; i++)
+    extras.push(
+      extraMember({
+        makeWorker,
+        limits,
+        backend: () => wanted,
+        savedFor,
+        data: () => lastData,
+        onLost: (m) => {
+          extras = extras.filter((e) => e !== m);
+        },
+      }),
+    );
+  const main: PoolMember = { run: (what, fn) => compute(what, fn) };
+  const pool = new SamplingPool(
+    () => [main, ...extras],
+    () => control("reading the network", (r) => r.networkStamp()),
+  );
 
   return {
     onEvent(listener) {
@@ -259,24 +251,19 @@ export function createEngineClient(opts: ClientOptions = {}): EngineClient {
       return () => listeners.delete(listener);
     },
     async init(settings) {
-      const info = await control("starting the network", (r) => r.init(settings));
+      const info = await control("starting the network", (r) => r.init(withBackend(settings)));
       lastSettings = settings;
       lastSaved = null;
       return info;
     },
     async loadNetwork(saved, origin = "file") {
       const info = await control("loading the network", (r) => r.loadNetwork(saved, origin));
-      lastSaved = { saved, origin };
+      keep(saved, origin);
       return info;
-    },
-    async loadPretrained(url = `${import.meta.env?.BASE_URL ?? "/"}pretrained/network.json`) {
-      const res = await fetch(url);
-      if (!res.ok) throw new Error(`the pretrained network could not be fetched (HTTP ${res.status})`);
-      return this.loadNetwork(await res.json(), "pretrained");
     },
     async saveNetwork() {
       const saved = await control("saving the network", (r) => r.saveNetwork());
-      lastSaved = { saved, origin: "user" };
+      keep(saved, "user");
       return saved;
     },
     info: () => control("reading the network info", (r) => r.info()),
@@ -289,21 +276,26 @@ export function createEngineClient(opts: ClientOptions = {}): EngineClient {
     pause: () => control("pausing", (r) => r.pause()),
     resume: (knobs) => control("resuming", (r) => r.resume(knobs)),
     stop: () => control("stopping", (r) => r.stop()),
-    sample: (req) => compute("sampling", (r) => r.sample(req)),
-    sampleMany: (reqs) =>
-      compute("sampling", (r) => r.sampleMany(reqs), Array.isArray(reqs) ? Math.max(1, reqs.length) : 1),
+    sample: (req) => pool.sample(req),
+    async sampleMany(reqs) {
+      if (!Array.isArray(reqs) || reqs.length === 0 || reqs.length > 32)
+        throw new Error("sampleMany needs a list of 1 to 32 sample requests");
+      return Promise.all(reqs.map((r) => pool.sample(r)));
+    },
     invert: (req) => compute("inversion", (r) => r.invert(req)),
     interpolate: (req) => compute("interpolation", (r) => r.interpolate(req)),
+    predictEps: (req) => compute("computing the noise field", (r) => r.predictEps(req)),
     async backend() {
       await current;
       return activeBackend;
     },
     debugStats: () => control("reading worker stats", (r) => r.stats()),
     debugTerminate() {
-      void current.then((g) => recover(g, "it was terminated"));
+      void current.then((g) => g.worker.terminate());
     },
     dispose() {
       disposed = true;
+      for (const e of extras) e.dispose?.();
       void current.then((g) => g.kill("the engine client was closed"));
     },
   };

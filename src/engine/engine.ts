@@ -3,10 +3,10 @@
 // the training loop. Every request is validated before anything reaches tfjs; a bad request
 // rejects with a message that names the setting and changes nothing.
 import { DEFAULT_PROBLEM, DEFAULT_TRAIN, type ProblemConfig } from "../core/config";
-import { type Dataset, tutorialDataset } from "../core/data";
+import { type Dataset, toModel, tutorialDataset } from "../core/data";
 import { dataFingerprint } from "../core/datasets/fingerprint";
 import { makeProblem, oraclePredictor, type Problem, perfectKind } from "../core/experiment";
-import { Reference } from "../core/metrics";
+import { quality, Reference } from "../core/metrics";
 import type { NoisePredictor } from "../core/types";
 import {
   type DataInfo,
@@ -18,7 +18,10 @@ import {
   type ModelChoice,
   type NetworkInfo,
   OTHER_DATA,
+  type PredictEpsRequest,
+  type PredictEpsResult,
   type SampleResult,
+  type SavedNetwork,
   type TrainProgress,
 } from "./api";
 import {
@@ -32,13 +35,16 @@ import {
   parseData,
   parseInterpolateRequest,
   parseInvertRequest,
+  parsePredictEpsRequest,
   parseSampleRequest,
+  parseSampleUnit,
   parseSettings,
   parseTrainKnobs,
   parseTrainSteps,
 } from "./requests";
-import { interpolateWith, invertWith, sampleWith } from "./sampling";
+import { interpolateWith, invertWith, nonFiniteWarning, sampleWith } from "./sampling";
 import { TrainLoop } from "./training";
+import { runUnit, type SampleUnit, type UnitResult } from "./units";
 
 export interface EngineOptions {
   /** Where the browser finds the tfjs .wasm files (vite ?url imports); Node needs none. */
@@ -47,11 +53,26 @@ export interface EngineOptions {
   chunkSteps?: number;
   /** The tfjs side; tests may pass a stand-in. */
   model?: ModelLayer;
+  /** Told, at most every BEAT_MS, that long work is still going (the worker's liveness notice). */
+  beat?: () => void;
 }
+
+/** How often long work says it is alive; the supervisor's silence limit is several times this. */
+export const BEAT_MS = 1000;
+/** A running training run hands out a checkpoint (the saved network) at most this often. */
+export const CHECKPOINT_MS = 3000;
 
 /** Extra members beyond the UI contract: backend choice and liveness for the client. */
 export interface EngineWithControl extends Engine {
   setData(data: DataInput): Promise<DataInfo>;
+  saveNetwork(): Promise<SavedNetwork>;
+  predictEps(req: PredictEpsRequest): Promise<PredictEpsResult>;
+  /** One unit of pooled sampling (src/engine/pool.ts). */
+  sampleUnit(unit: SampleUnit): Promise<UnitResult>;
+  /** The quality figures and the non-finite warning of merged pooled samples (raw units). */
+  qualityOf(samples: Float32Array): Promise<Pick<SampleResult, "quality" | "warning">>;
+  /** Changes whenever the network's weights may have changed (pool workers reload on a change). */
+  networkStamp(): Promise<string>;
   setBackend(name: BackendName): Promise<string>;
   ping(): Promise<"pong">;
   /** Live tfjs tensors (tests and the leak soak). */
@@ -98,6 +119,8 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
     emaDecay: DEFAULT_TRAIN.emaDecay,
   };
   const loop = new TrainLoop(opts.chunkSteps);
+  /** Counts network swaps, for networkStamp. */
+  let adoptions = 0;
 
   async function ensureBackend(name: BackendName = "wasm"): Promise<string> {
     if (backend === null) backend = await model.setupBackend(name, opts.wasmPaths);
@@ -122,6 +145,11 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
     };
   }
 
+  /** The saved network with the fingerprint of its training data (docs/architecture.md). */
+  function saveOf(n: EngineNetwork): SavedNetwork {
+    return { ...(n.save() as SavedNetwork), dataFingerprint: netFingerprint };
+  }
+
   function adoptData(d: DataInput): void {
     dataset = { name: d.label, points: d.points, mixture: d.mixture };
     fingerprint = dataFingerprint(d.points);
@@ -139,13 +167,24 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
     };
   }
 
-  function predictorFor(choice: ModelChoice): NoisePredictor {
-    if (choice === "network") {
-      const n = requireNet();
-      if (netFingerprint !== fingerprint) throw new Error(OTHER_DATA);
-      return n.predictor(true);
+  let lastBeat = 0;
+  function beat(): void {
+    const t = performance.now();
+    if (opts.beat && t - lastBeat >= BEAT_MS) {
+      lastBeat = t;
+      opts.beat();
     }
-    return oraclePredictor(problem, choice);
+  }
+
+  function predictorFor(choice: ModelChoice): NoisePredictor {
+    // The network belongs to its data: sampling with it on other data is refused (the page offers to train).
+    if (choice === "network" && requireNet() && netFingerprint !== fingerprint) throw new Error(OTHER_DATA);
+    const p = choice === "network" ? requireNet().predictor(true) : oraclePredictor(problem, choice);
+    if (!opts.beat) return p;
+    return (x, t) => {
+      beat();
+      return p(x, t);
+    };
   }
 
   /** Swaps in a new network (after a valid load/init) and the Problem it was trained on. */
@@ -156,6 +195,7 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
   ): NetworkInfo {
     net?.dispose();
     net = next;
+    adoptions++;
     problem = makeProblem(dataset, problemCfg);
     origin = nextOrigin;
     return info();
@@ -217,8 +257,7 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
       return adopt(next, next.problem, from);
     },
     async saveNetwork() {
-      // The network carries the fingerprint of its training data (docs/architecture.md).
-      return { ...(requireNet().save() as object), dataFingerprint: netFingerprint };
+      return saveOf(requireNet());
     },
     async info() {
       return info();
@@ -231,7 +270,22 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
       n.setKnobs(nextKnobs);
       knobs = nextKnobs;
       origin = "user";
-      return loop.run(n, target, (p: TrainProgress) => onProgress(p));
+      // The saved network rides along with the progress: at every pause and end of the run, and
+      // every CHECKPOINT_MS while running, so the page always holds the last good chunk to restore
+      // after a crash and never has to ask for a save (docs/architecture.md).
+      let lastCheckpoint = performance.now();
+      const report = (p: TrainProgress) => {
+        beat();
+        const now = performance.now();
+        if (p.state !== "running" || now - lastCheckpoint >= CHECKPOINT_MS) {
+          lastCheckpoint = now;
+          p.checkpoint = saveOf(n);
+        }
+        onProgress(p);
+      };
+      const final = await loop.run(n, target, report);
+      if (!final.checkpoint) final.checkpoint = saveOf(n);
+      return final;
     },
     async pause() {
       loop.pause();
@@ -265,6 +319,25 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
     async invert(req): Promise<InvertResult> {
       const r = parseInvertRequest(req, problem.config.T);
       return invertWith(problem, predictorFor(r.model), r);
+    },
+    async sampleUnit(unit): Promise<UnitResult> {
+      const u = parseSampleUnit(unit, problem.config.T);
+      return runUnit(problem, predictorFor(u.model), u);
+    },
+    async qualityOf(samples) {
+      const pts = samples instanceof Float32Array ? samples : new Float32Array(0);
+      const q = quality(pts, referenceOf(dataset));
+      const warning = nonFiniteWarning(q.nonFinite, pts.length / 2);
+      return warning ? { quality: q, warning } : { quality: q };
+    },
+    async networkStamp() {
+      // The data is part of the stamp: pool workers take the new data set along with the network.
+      return net ? `${adoptions}:${net.trainSteps()}:${fingerprint}` : "none";
+    },
+    async predictEps(req): Promise<PredictEpsResult> {
+      const r = parsePredictEpsRequest(req, problem.config.T);
+      const eps = predictorFor(r.model)(toModel(problem.standardizer, r.points), r.t);
+      return { eps: Float32Array.from(eps) };
     },
     async interpolate(req): Promise<InterpolateResult> {
       const r = parseInterpolateRequest(req, problem.config.T);

@@ -26,7 +26,7 @@ export interface EngineNetwork extends Trainable {
   lossHistory(): Float32Array;
   predictor(useEma: boolean): NoisePredictor;
   /** The versioned plain-JSON save of the network (a complete experiment). */
-  save(): unknown;
+  save(): SavedNetwork;
   /** New learning rate, batch size or EMA decay for the next training run. */
   setKnobs(knobs: TrainKnobs): void;
   dispose(): void;
@@ -75,8 +75,6 @@ class TrainedNetwork implements EngineNetwork {
     const r = this.trainer.runChunk(steps);
     return { losses: r.losses, diverged: r.diverged, message: r.message };
   }
-  /** The trainer checkpoints itself after every good chunk (and when created): nothing to do. */
-  checkpoint(): void {}
   restore(): void {
     this.trainer.restore();
   }

@@ -1,4 +1,4 @@
-// Validation of every engine request (issue 5 item 1): the settings go through core/config's
+// Validation of every engine request: the settings go through core/config's
 // schemas, steps are checked against T, and the rest (n, seed, arrays) is checked here, so nothing
 // reaches tfjs unvalidated. Each failure throws an Error whose message names the setting.
 import {
@@ -23,15 +23,16 @@ import { z } from "../core/zod";
 import type {
   DataInput,
   EngineSettings,
-  InterpolateRequest,
   InvertRequest,
   ModelChoice,
+  PredictEpsRequest,
   SampleRequest,
 } from "./api";
+import { TRAJECTORY_POINT_FRAMES_MAX } from "./trajectory";
+import type { SampleUnit } from "./units";
 
 export const MODEL_CHOICES: readonly ModelChoice[] = ["network", "oracle", "empirical"];
 export const FRAMES_MAX = 200;
-export const TRAJECTORY_MAX = 2000;
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -136,11 +137,51 @@ export function parseSampleRequest(v: unknown, T: number): SampleRequest {
   const seed = wholeNumber("seed", r.seed, 0, SEED_MAX);
   const xT = r.xT === undefined ? undefined : points("xT", r.xT, N_MAX);
   const n = xT ? xT.length / 2 : wholeNumber("n", r.n, 1, N_MAX);
+  if (r.trajectory !== undefined && typeof r.trajectory !== "boolean")
+    throw new Error("trajectory must be true or false");
   const trajectoryPoints =
-    r.trajectoryPoints === undefined
-      ? undefined
-      : wholeNumber("trajectoryPoints", r.trajectoryPoints, 0, Math.min(n, TRAJECTORY_MAX));
-  return { sampler, model, n, seed, xT, trajectoryPoints };
+    r.trajectoryPoints === undefined ? undefined : wholeNumber("trajectoryPoints", r.trajectoryPoints, 0, n);
+  const recorded = trajectoryPoints ?? (r.trajectory === true ? n : 0);
+  if (recorded * (sampler.steps + 1) > TRAJECTORY_POINT_FRAMES_MAX) {
+    throw new Error(
+      `a trajectory holds at most ${TRAJECTORY_POINT_FRAMES_MAX} point-frames (points x (steps + 1)); ` +
+        `asked for ${recorded} x ${sampler.steps + 1}: use fewer points or steps`,
+    );
+  }
+  const out: SampleRequest = { sampler, model, n, seed, xT };
+  if (recorded > 0) out.trajectoryPoints = recorded;
+  return out;
+}
+
+/** A pooled unit: a sample request on its own x_T rows, plus where they sit in the whole request. */
+export function parseSampleUnit(v: unknown, T: number): SampleUnit {
+  const r = record("sample unit", v);
+  const total = wholeNumber("total", r.total, 1, N_MAX);
+  const base = parseSampleRequest(
+    { ...r, trajectory: r.trajectory === true, trajectoryPoints: undefined },
+    T,
+  );
+  if (!base.xT) throw new Error("a sample unit needs its xT rows");
+  const offset = wholeNumber("offset", r.offset, 0, total - base.n);
+  const unit: SampleUnit = {
+    sampler: base.sampler,
+    model: base.model,
+    seed: base.seed,
+    xT: base.xT,
+    offset,
+    total,
+  };
+  if (base.trajectoryPoints) unit.trajectory = true;
+  return unit;
+}
+
+export function parsePredictEpsRequest(v: unknown, T: number): PredictEpsRequest {
+  const r = record("eps request", v);
+  return {
+    points: points("points", r.points, N_MAX),
+    t: wholeNumber("t", r.t, 0, T - 1),
+    model: modelChoice(r.model),
+  };
 }
 
 export function parseInvertRequest(v: unknown, T: number): Required<InvertRequest> {
@@ -202,5 +243,3 @@ export function parseInterpolateRequest(v: unknown, T: number): ParsedInterpolat
     model: modelChoice(r.model),
   };
 }
-
-export type { InterpolateRequest };

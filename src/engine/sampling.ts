@@ -1,7 +1,8 @@
-// Sampling, inversion and interpolation on plain arrays (SPEC sections 6-7). Pure functions of
+// Sampling, inversion and interpolation on plain arrays (docs/math.md, "Samplers" and
+// "Determinism, inversion and interpolation"). Pure functions of
 // (problem, predictor, request): the engine picks the predictor and validates the request first.
 import { DEFAULT_SAMPLER } from "../core/config";
-import { toModel, toRaw } from "../core/data";
+import { toModel } from "../core/data";
 import { drawXT, type Problem, runSampler } from "../core/experiment";
 import { makeGrid } from "../core/grids";
 import { ddimInvert, interpolationPath } from "../core/interpolate";
@@ -10,6 +11,7 @@ import { Rng, STREAM } from "../core/random";
 import type { NoisePredictor, Spacing } from "../core/types";
 import type { InterpolateResult, InvertResult, SampleRequest, SampleResult } from "./api";
 import type { ParsedInterpolation } from "./requests";
+import { TrajectoryRecorder } from "./trajectory";
 
 const now = () => performance.now();
 
@@ -32,14 +34,9 @@ export function sampleWith(
   const xT = req.xT ?? cachedXT(req.n, req.seed, xTCache);
   const n = xT.length / 2;
   const k = req.trajectoryPoints ?? 0;
-  const frames: Float64Array[] = [];
-  if (k > 0) frames.push(toRaw(problem.standardizer, xT.subarray(0, 2 * k)));
-  const onStep =
-    k > 0
-      ? (_i: number, x: Float64Array) => frames.push(toRaw(problem.standardizer, x.subarray(0, 2 * k)))
-      : undefined;
+  const recorder = k > 0 ? new TrajectoryRecorder(problem.standardizer, req.sampler.steps, k, xT) : null;
   const t0 = now();
-  const run = runSampler(problem, predictor, req.sampler, xT, req.seed, onStep);
+  const run = runSampler(problem, predictor, req.sampler, xT, req.seed, recorder?.onStep);
   const ms = now() - t0;
   const q = quality(run.raw, ref);
   const result: SampleResult = {
@@ -49,7 +46,7 @@ export function sampleWith(
     ms,
     quality: q,
   };
-  if (k > 0) result.trajectory = concat(frames);
+  if (recorder) result.trajectory = recorder.result();
   const warning = nonFiniteWarning(q.nonFinite, n);
   if (warning) result.warning = warning;
   return result;
@@ -64,16 +61,6 @@ function cachedXT(n: number, seed: number, cache?: Map<string, Float32Array>): F
     cache?.set(key, xT);
   }
   return xT;
-}
-
-function concat(parts: Float64Array[]): Float32Array {
-  const out = new Float32Array(parts.reduce((s, p) => s + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
 }
 
 /** Root mean square of the per-point Euclidean error, raw units. */

@@ -1,11 +1,16 @@
-// The compute worker: a thin comlink `expose` of the engine. Results are transferred, not copied;
-// every array the engine returns is a fresh copy (never a buffer a live tensor owns).
+// The compute worker: a comlink `expose` of the engine through a typed method table. Results of
+// the methods in TRANSFERRED are transferred, not copied (every array the engine returns is a
+// fresh copy, never a buffer a live tensor owns). The worker also tells the page (src/engine/
+// supervisor.ts) when it starts each call and that it is alive during long work, so time limits
+// count from the start of a call and a dead worker is noticed without waiting for one.
 import wasmPlain from "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url";
 import wasmSimd from "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url";
 import wasmThreaded from "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url";
 import * as Comlink from "comlink";
 import { createEngine, type EngineWithControl } from "./engine";
-import { transferablesOf } from "./transfer";
+import { exposedTable, type WorkerNotice } from "./protocol";
+
+const notify = (m: WorkerNotice) => self.postMessage(m);
 
 const engine = createEngine({
   wasmPaths: {
@@ -13,23 +18,12 @@ const engine = createEngine({
     "tfjs-backend-wasm-simd.wasm": wasmSimd,
     "tfjs-backend-wasm-threaded-simd.wasm": wasmThreaded,
   },
+  beat: () => notify({ ddimLab: "beat" }),
 });
 
-type AnyFn = (...args: unknown[]) => Promise<unknown>;
-
-/** Results built fresh for each call; their buffers are transferred, not copied. */
-const TRANSFERRED = new Set(["sample", "sampleMany", "invert", "interpolate"]);
-
-const exposed = Object.fromEntries(
-  Object.entries(engine).map(([name, fn]) => [
-    name,
-    TRANSFERRED.has(name)
-      ? async (...args: unknown[]) => {
-          const result = await (fn as AnyFn)(...args);
-          return Comlink.transfer(result, transferablesOf(result));
-        }
-      : fn,
-  ]),
-) as unknown as EngineWithControl;
+const exposed: EngineWithControl = exposedTable(engine, {
+  started: (n) => notify({ ddimLab: "started", n }),
+  transfer: (result, buffers) => Comlink.transfer(result, buffers),
+});
 
 Comlink.expose(exposed);

@@ -51,6 +51,8 @@ export interface SavedNetwork {
   weights: { raw: string[]; ema: string[] };
   /** The training knobs, when known. */
   train?: TrainSettings;
+  /** Fingerprint of the training data (core/datasets); absent = the course's set. */
+  dataFingerprint?: string;
 }
 
 export function encodeFloat32(a: ArrayLike<number>): string {

@@ -42,14 +42,15 @@ async function buildPage(): Promise<string> {
   return outDir;
 }
 
-export async function openTestSite(): Promise<TestSite> {
+/** extraArgs: more Chromium flags (e.g. a marker to find the browser's processes in /proc). */
+export async function openTestSite(extraArgs: string[] = []): Promise<TestSite> {
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
   const dir = await buildPage();
   const server = await serveDir(dir);
   const url = `${server.origin}tests/browser/worker.html`;
   let browser: Browser | null = null;
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: [...ARGS, ...extraArgs] });
     const page = await browser.newPage();
     page.on("pageerror", (e) => console.error(`page error: ${e.message}`));
     await page.goto(url);

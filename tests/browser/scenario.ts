@@ -1,6 +1,6 @@
 // One scripted session run both in Node (createEngine on wasm) and in Chromium (through the real
 // worker and comlink): train with a pause, sample, interpolate, then hash weights, losses and
-// samples. Equal hashes mean bit-identical results across Node and the browser (issue 3).
+// samples. Equal hashes mean bit-identical results across Node and the browser.
 import { DEFAULT_PROBLEM, DEFAULT_SAMPLER } from "../../src/core/config";
 import type { Engine, EngineSettings, TrainProgress } from "../../src/engine/api";
 

@@ -1,8 +1,21 @@
 // Test-only page: puts the real worker client and the scenario on window for Playwright to drive.
+import { DEFAULT_NETWORK, DEFAULT_PROBLEM, DEFAULT_TRAIN } from "../../src/core/config";
 import { createEngineClient, type EngineEvent } from "../../src/engine/client";
 import { runBrowserBench } from "../bench/browser-bench";
 import { runSoak } from "../bench/soak-run";
+import { ENGINE_PATH_REQUEST, type EnginePathTimes, timeRuns } from "./engine-path-request";
 import { runScenario, SCENARIO_SETTINGS } from "./scenario";
+
+const BENCH_SETTINGS = {
+  problem: DEFAULT_PROBLEM,
+  network: DEFAULT_NETWORK,
+  train: { ...DEFAULT_TRAIN, backend: "wasm" as const },
+};
+
+async function pretrained(): Promise<unknown> {
+  const res = await fetch("/pretrained/network.json");
+  return res.json();
+}
 
 const events: EngineEvent[] = [];
 const page = window as unknown as Record<string, unknown>;
@@ -26,7 +39,7 @@ page.ddimTest = {
     try {
       await client.init(SCENARIO_SETTINGS);
       await client.train(50, () => {});
-      await client.saveNetwork(); // the client keeps the last save to reload after a crash
+      await client.saveNetwork(); // the client keeps the newest save or run checkpoint to restore
       const savedSteps = (await client.info()).trainSteps;
       let killed = false;
       const run = client.train(100_000, (p) => {
@@ -59,6 +72,87 @@ page.ddimTest = {
     }
   },
   bench: runBrowserBench,
+  /**
+   * Start-up as the dashboard does it, phase by phase (ms since the client was created): the worker
+   * and its backend, the pretrained network fetched and loaded, then the three headline columns.
+   */
+  async startup(): Promise<Record<string, number>> {
+    const t0 = performance.now();
+    const at: Record<string, number> = {};
+    const mark = (k: string) => {
+      at[k] = Math.round(performance.now() - t0);
+    };
+    const client = createEngineClient();
+    try {
+      const file = pretrained().then((f) => {
+        mark("network.json fetched");
+        return f;
+      });
+      await client.backend();
+      mark("worker + backend ready");
+      await client.loadNetwork(await file, "pretrained");
+      mark("network loaded");
+      const col = (sampler: "ddim" | "ddpm", steps: number, eta: number) => ({
+        sampler: { sampler, steps, eta, spacing: "trailing" as const, variance: "small" as const },
+        model: "network" as const,
+        n: 1000,
+        seed: 0,
+      });
+      await Promise.all([
+        client.sample(col("ddim", 50, 0)).then(() => mark("DDIM-50 column")),
+        client.sample(col("ddim", 500, 0)).then(() => mark("DDIM-500 column")),
+        client.sample(col("ddpm", 500, 1)).then(() => mark("DDPM-500 column")),
+      ]);
+      mark("all columns");
+      return at;
+    } finally {
+      client.dispose();
+    }
+  },
+  /** DDIM-500 `runs` times through the real client and worker (tests/bench/engine-path.ts). */
+  async enginePath(runs: number, trainSteps = 0, fresh = false): Promise<EnginePathTimes> {
+    const client = createEngineClient({ limits: { compute: 600_000 } });
+    try {
+      // fresh: as `npm run bench` does (a new default network trained here, DDIM-50 runs first).
+      if (fresh) await client.init(BENCH_SETTINGS);
+      else await client.loadNetwork(await pretrained(), "pretrained");
+      if (trainSteps > 0) await client.train(trainSteps, () => {});
+      if (fresh) {
+        const ddim50 = { ...ENGINE_PATH_REQUEST, sampler: { ...ENGINE_PATH_REQUEST.sampler, steps: 50 } };
+        for (let i = 0; i < 4; i++) await client.sample(ddim50);
+      }
+      return await timeRuns(runs, async () => (await client.sample(ENGINE_PATH_REQUEST)).ms);
+    } finally {
+      client.dispose();
+    }
+  },
+  /** The same runs in a worker that calls the engine directly (no client, no comlink). */
+  async enginePathDirect(runs: number, trainSteps = 0): Promise<EnginePathTimes> {
+    const w = new Worker(new URL("./direct-worker.ts", import.meta.url), { type: "module" });
+    try {
+      const saved = await pretrained();
+      let pending: ((ms: number) => void) | null = null;
+      const ready = new Promise<void>((ok, fail) => {
+        w.onmessage = (ev) => {
+          if (ev.data === "ready") ok();
+          else pending?.(ev.data as number);
+        };
+        w.onerror = (ev) => fail(new Error(ev.message));
+      });
+      w.postMessage({ saved, trainSteps });
+      await ready;
+      return await timeRuns(
+        runs,
+        () =>
+          new Promise<number>((ok) => {
+            pending = ok;
+            w.postMessage("run");
+          }),
+      );
+    } finally {
+      w.terminate();
+    }
+  },
   /** The leak soak on the real worker (tests/bench/soak.ts --browser). */
   async soak(steps: number, calls: number) {
     const client = createEngineClient({ limits: { heartbeat: 60_000 } });

@@ -136,7 +136,7 @@ describe("engine with the network", () => {
     await engine.init({ ...SETTINGS, train: { ...SETTINGS.train, lr: 10 } });
     // A few good steps first at a sane rate, so the checkpoint is not the initial weights.
     await engine.train(20, () => {}, { lr: 1e-3 });
-    let lastGood = await engine.saveNetwork();
+    let lastGood: unknown = await engine.saveNetwork();
     const final = await engine.train(
       2000,
       (p) => {

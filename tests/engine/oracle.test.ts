@@ -60,21 +60,10 @@ describe("engine sampling with the perfect network", () => {
     const emp = await engine.sample(req({ steps: 200 }, { model: "empirical" }));
     expect(emp.quality.memorized).toBeGreaterThan(0.5);
   });
-
-  it("records trajectories: steps+1 frames of the first k points, x_T first, the samples last", async () => {
-    const res = await engine.sample(req({ steps: 8 }, { trajectoryPoints: 5 }));
-    const traj = res.trajectory as Float32Array;
-    expect(traj.length).toBe(9 * 5 * 2);
-    expect(traj.slice(8 * 10)).toEqual(res.samples.slice(0, 10));
-    const xT = drawXT(200, 7);
-    const [m, s] = [problem.standardizer.mean, problem.standardizer.std];
-    expect(traj[0]).toBeCloseTo(xT[0] * s[0] + m[0], 5);
-    expect(traj[1]).toBeCloseTo(xT[1] * s[1] + m[1], 5);
-  });
 });
 
 describe("engine inversion and interpolation with the perfect network", () => {
-  it("inversion error falls as S grows (SPEC section 7)", async () => {
+  it('inversion error falls as S grows (docs/math.md, "Determinism, inversion and interpolation")', async () => {
     const points = dataset.points.slice(0, 200);
     const errs: number[] = [];
     for (const steps of [5, 50, 500])
