@@ -93,9 +93,3 @@ export function dataDensity(lab: LabData): { density: Mixture2D; exact: boolean 
   }
   return { density: kde, exact: false };
 }
-
-/** Hook form of dataDensity for the plots of every panel. */
-export function useDataDensity(): { density: Mixture2D; exact: boolean; lab: LabData } {
-  const lab = useData((s) => s.lab);
-  return { ...dataDensity(lab), lab };
-}

@@ -29,6 +29,7 @@ import {
   waitInterpolationSettled,
   waitTrainingState,
 } from "./dashboard";
+import { dataChecks } from "./data";
 import { openSite, ROOT, type Site } from "./site";
 
 const SHOTS = resolve(ROOT, process.env.E2E_SCREENSHOT_DIR ?? "test-results");
@@ -353,6 +354,7 @@ async function main(site: Site): Promise<void> {
     return `paused at step ${seen.step}; header "${seen.label}"`;
   });
 
+  await dataChecks(page, site);
   await check("no console errors or page errors during the whole run", async () => {
     expect(errors.length === 0, errors.join(" | "));
   });

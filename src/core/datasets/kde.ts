@@ -34,6 +34,12 @@ export function gaussianKde(points: ArrayLike<number>): Kde {
   };
 }
 
+/**
+ * Scott's rule assumes one Gaussian bump and over-smooths thin shapes (a ring of radius 4 and
+ * width 0.2 gets h = 1); the contours use half of it, so the ring's hole and the moons' gap show.
+ */
+export const KDE_CONTOUR_SCALE = 0.5;
+
 /** Contours of more components than this cost too much per frame; every k-th point stands in. */
 export const KDE_MAX_COMPONENTS = 600;
 
@@ -42,10 +48,15 @@ export const KDE_MAX_COMPONENTS = 600;
  * plots' mixture contours and the exact noising of a mixture apply to it unchanged. Above
  * maxComponents points, an evenly strided subset is used (the bandwidth still comes from all).
  */
-export function kdeMixture(points: ArrayLike<number>, maxComponents = KDE_MAX_COMPONENTS): Mixture2D {
+export function kdeMixture(
+  points: ArrayLike<number>,
+  maxComponents = KDE_MAX_COMPONENTS,
+  scale = KDE_CONTOUR_SCALE,
+): Mixture2D {
   const n = points.length / 2;
   const { bandwidth } = gaussianKde(points);
-  const [hx, hy] = bandwidth;
+  const hx = scale * bandwidth[0];
+  const hy = scale * bandwidth[1];
   const stride = Math.max(1, Math.ceil(n / maxComponents));
   const m = Math.ceil(n / stride);
   const means: [number, number][] = [];

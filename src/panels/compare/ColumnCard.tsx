@@ -3,6 +3,7 @@ import { useId, useMemo } from "react";
 import type { Mixture2D } from "../../core/types";
 import type { ColumnField, ColumnRun, CompareColumn, RepeatCheck } from "../../state/compare";
 import { SERIES_COLORS } from "../../ui/palette";
+import type { Bounds } from "../../ui/plotGeometry";
 import { ScatterCanvas, type ScatterSeries } from "../../ui/ScatterCanvas";
 import { ColumnControls } from "./ColumnControls";
 import { columnTitle, diffText } from "./format";
@@ -18,6 +19,8 @@ export interface ColumnCardProps {
   repeat: RepeatCheck | null;
   T: number;
   density: Mixture2D;
+  /** Axes that fit the lab's data (default: the course's). */
+  bounds?: Bounds;
   errors: Partial<Record<ColumnField, string>>;
   canRemove: boolean;
   onEdit: (field: ColumnField, value: string) => string | null;
@@ -25,7 +28,8 @@ export interface ColumnCardProps {
 }
 
 export function ColumnCard(props: ColumnCardProps) {
-  const { index, column, run, stale, repeat, T, density, errors, canRemove, onEdit, onRemove } = props;
+  const { index, column, run, stale, repeat, T, density, bounds, errors, canRemove, onEdit, onRemove } =
+    props;
   const titleId = useId();
   const title = columnTitle(column);
   const color = SERIES_COLORS[index % SERIES_COLORS.length];
@@ -59,6 +63,7 @@ export function ColumnCard(props: ColumnCardProps) {
         <ScatterCanvas
           series={series}
           density={density}
+          bounds={bounds}
           label={`Samples of ${title} over the true density`}
           summary={samples ? undefined : "Sampling..."}
           aspect={1.2}

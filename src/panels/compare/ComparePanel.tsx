@@ -3,9 +3,9 @@
 // deterministic, and the sweep below reproduces the DDIM paper's quality-vs-steps story.
 import { useEffect } from "react";
 import { columnKey, useCompare } from "../../state/compare";
-import { useDataDensity } from "../../state/data";
 import { Panel } from "../../ui/Panel";
 import { OtherDataNotice } from "../data/DataPanel";
+import { useDataView } from "../data/useDataView";
 import { ColumnCard } from "./ColumnCard";
 import { FigureGlossary } from "./QualityFigures";
 import { QualitySweep } from "./QualitySweep";
@@ -22,7 +22,7 @@ const EDIT_DEBOUNCE_MS = 300;
 export function ComparePanel() {
   const lab = useLab();
   const s = useCompare();
-  const data = useDataDensity();
+  const data = useDataView();
   const { engine, ready, T, netVersion, problemKey, trainingRuns } = lab;
 
   const linkMessages = useGridLink();
@@ -119,6 +119,7 @@ export function ComparePanel() {
               repeat={repeat && repeat.key === key ? repeat : null}
               T={T}
               density={data.density}
+              bounds={data.bounds}
               errors={s.fieldErrors[c.id] ?? {}}
               canRemove={s.columns.length > 1}
               onEdit={(field, value) => s.editColumn(c.id, field, value)}

@@ -15,6 +15,7 @@ import { boundsOf, DATA_BOUNDS } from "../../ui/plotGeometry";
 import { ScatterCanvas } from "../../ui/ScatterCanvas";
 import { forwardNoise, noisedDensityRaw, noisedPoints, snapshotTimes } from "./forwardProcess";
 import { SourcePicker } from "./SourcePicker";
+import { useDataView } from "./useDataView";
 
 const FORMULA = String.raw`x_t = \sqrt{\bar\alpha_t}\,x_0 + \sqrt{1-\bar\alpha_t}\,\varepsilon,\qquad \varepsilon \sim \mathcal N(0, I)`;
 
@@ -38,10 +39,7 @@ export function DataPanel() {
   const eps = useMemo(() => forwardNoise(n, seed), [n, seed]);
   const times = useMemo(() => snapshotTimes(T), [T]);
   const frames = useMemo(() => times.map((ti) => noisedPoints(problem, eps, ti)), [problem, eps, times]);
-  const dataBounds = useMemo(
-    () => (lab.source.kind === "tutorial" ? DATA_BOUNDS : boundsOf(lab.points, DATA_BOUNDS, 0.12)),
-    [lab],
-  );
+  const view = useDataView();
   // One set of axes for every x_t so the eye compares like with like.
   const bounds = useMemo(() => {
     const all = new Float64Array(frames.reduce((k, f) => k + f.length, 0));
@@ -87,7 +85,7 @@ export function DataPanel() {
           }
           series={[{ points: lab.points, color: OKABE_ITO.blue, label: "training points", radius: 2.5 }]}
           density={density}
-          bounds={dataBounds}
+          bounds={view.bounds}
           className="data-main"
         />
         <div className="data-slider">

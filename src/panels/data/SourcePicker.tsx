@@ -1,6 +1,6 @@
 // Which data the lab uses: the course's mixture (default), a seeded preset with n and seed knobs,
 // your drawing, or pasted/loaded CSV. Knobs are validated before anything changes.
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import {
   checkSource,
   PRESET_N_MAX,
@@ -29,6 +29,12 @@ export function SourcePicker() {
   const lab = useData((s) => s.lab);
   const error = useData((s) => s.error);
   const [tab, setTab] = useState<SourceTab>(source.kind === "custom" ? "csv" : source.kind);
+  // Follow a change from outside (the link, a restored session): a preset or the course's set
+  // selects its own tab; own points keep "draw" or "csv", whichever is open.
+  useEffect(() => {
+    if (source.kind !== "custom") setTab(source.kind);
+    else setTab((t) => (t === "draw" || t === "csv" ? t : "csv"));
+  }, [source]);
   const preset =
     source.kind === "preset"
       ? source

@@ -4,11 +4,11 @@ import { useEffect, useId } from "react";
 import type { PathKind } from "../../core/interpolate";
 import type { ModelChoice } from "../../engine/api";
 import { type CompareState, MODEL_CHOICES, MODEL_LABELS, useCompare } from "../../state/compare";
-import { useDataDensity } from "../../state/data";
 import { FRAMES, frameAt, interpolationKey, PATHS, useInterpolate } from "../../state/interpolate";
 import { Panel } from "../../ui/Panel";
 import { useLab } from "../compare/useLab";
 import { usePanelKeys } from "../compare/usePanelKeys";
+import { useDataView } from "../data/useDataView";
 import { NormChart } from "./NormChart";
 import { PathPlots } from "./PathPlots";
 import { PointPicker } from "./PointPicker";
@@ -19,7 +19,7 @@ const FORMULA = String.raw`\begin{gathered}z(u) = \frac{\sin((1-u)\theta)}{\sin\
 export function InterpolatePanel() {
   const { engine, ready, netVersion, problemKey, T, trainingRuns } = useLab();
   const s = useInterpolate();
-  const data = useDataDensity();
+  const data = useDataView();
   const sliderId = useId();
 
   useEffect(() => {
