@@ -5,7 +5,9 @@
 import { create } from "zustand";
 import { checkSource, type DataSource, kdeMixture, type LabData, resolveData } from "../core/datasets";
 import type { Mixture2D } from "../core/types";
-import type { DataInput } from "../engine/api";
+import { type DataInput, isOtherDataError } from "../engine/api";
+import { useCompare } from "./compare";
+import { useInterpolate } from "./interpolate";
 import { messageOf, useApp } from "./store";
 
 export interface DataState {
@@ -93,3 +95,13 @@ export function dataDensity(lab: LabData): { density: Mixture2D; exact: boolean 
   }
   return { density: kde, exact: false };
 }
+
+// A refusal (network on other data) stops the grid and the interpolation until dismissed; once the
+// network or the data changed, it may no longer hold, so the panels try again by themselves.
+useApp.subscribe((s, prev) => {
+  if (s.network === prev.network && s.networkVersion === prev.networkVersion) return;
+  const compare = useCompare.getState().error;
+  if (compare && isOtherDataError(compare)) useCompare.setState({ error: null });
+  const interp = useInterpolate.getState().error;
+  if (interp && isOtherDataError(interp)) useInterpolate.setState({ error: null });
+});
