@@ -8,6 +8,8 @@ export default defineConfig({
     include: ["tests/**/*.test.ts", "tests/**/*.test.tsx"],
     exclude: ["tests/browser/**", "tests/e2e/**", "tests/bench/**", "**/node_modules/**"],
     environment: "node",
+    // Builds the wasm-simd kernel (generated, not committed) when it is missing or stale.
+    globalSetup: ["scripts/build-kernel.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",

@@ -1,36 +1,31 @@
 // DDIM Lab command line: `npm run --silent cli -- <command> [flags]`. Same core and model code as
-// the dashboard. Usage errors exit 2 with one line on stderr, never a stack trace.
-import { UsageError } from "./args";
+// the dashboard. Usage errors exit 2 with one line on stderr, never a stack trace; other failures
+// exit 1 with one line.
+import { oneLine, shown, UsageError } from "./args";
 import { metricsCommand } from "./metrics";
 import { sampleCommand } from "./sample";
-
-const USAGE = `usage: cli <command> [flags]
-  sample  --model oracle|empirical|pretrained|<saved network path>
-          --sampler ddim|ddpm|euler|heun|dpmpp2m [--steps S] [--eta E] [--variance small|large]
-          [--spacing leading|trailing|linspace] [--T 500] [--schedule linear|cosine]
-          [--units standardized|raw] [--n 1000] [--seed 0] [--noise FILE] [--out FILE]
-  metrics --in FILE
-  train   [--steps N] [--seed S] [--backend wasm|cpu] [model flags] --out DIR`;
+import { usageText } from "./usage";
 
 type Command = (args: string[]) => Promise<number>;
 
-const COMMANDS: Record<string, () => Promise<Command>> = {
-  sample: async () => sampleCommand,
-  metrics: async () => metricsCommand,
-  train: async () => (await import("./train")).trainCommand,
-};
+// A Map, not an object: a command named "constructor" or "__proto__" must be unknown, not a built-in.
+const COMMANDS: ReadonlyMap<string, () => Promise<Command>> = new Map([
+  ["sample", async () => sampleCommand],
+  ["metrics", async () => metricsCommand],
+  ["train", async () => (await import("./train")).trainCommand],
+]);
+const NAMES = [...COMMANDS.keys()].join(", ");
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === "--help" || name === "help") {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${usageText()}\n`);
     return 0;
   }
   // No command is a usage error like any other: exit 2 and one line on stderr.
-  if (!name)
-    throw new UsageError("a command is required: sample, metrics or train (cli --help lists the flags)");
-  const load = COMMANDS[name];
-  if (!load) throw new UsageError(`unknown command "${name}"; commands: sample, metrics, train`);
+  if (!name) throw new UsageError(`a command is required: ${NAMES} (cli --help lists the flags)`);
+  const load = COMMANDS.get(name);
+  if (!load) throw new UsageError(`unknown command ${shown(name)}; commands: ${NAMES}`);
   return (await load())(rest);
 }
 
@@ -40,11 +35,10 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     if (err instanceof UsageError) {
-      process.stderr.write(`error: ${err.message}\n`);
+      process.stderr.write(`error: ${oneLine(err.message)}\n`);
       process.exitCode = 2;
     } else {
-      const msg = err instanceof Error ? err.message : String(err);
-      process.stderr.write(`error: ${msg.split("\n")[0]}\n`);
+      process.stderr.write(`error: ${oneLine(err instanceof Error ? err.message : String(err))}\n`);
       process.exitCode = 1;
     }
   },

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Every test of DDIM Lab, the command behind `npm test` (README) and CI (.ci/run):
 #   1. installs what the tests need if it is missing (node_modules via npm ci, Debian's chromium);
+#   then builds the wasm-simd kernel (generated, not committed);
 #   2. unit, model, engine and component tests (vitest);
-#   3. the real Web Worker in headless Chromium (Node vs Chromium hashes, worker kill/recovery);
+#   3. the real Web Worker in headless Chromium (Node vs Chromium hashes, worker kill/recovery),
+#      and the wasm-simd kernel's Node vs Chromium hashes for every activation;
 #   4. the dashboard end to end in headless Chromium on the production build (screenshots in docs/).
 # Ends with one line "test suites: N passed, M failed"; exits 1 if any failed.
 set -uo pipefail
@@ -30,6 +32,9 @@ if [ ! -x "$CHROMIUM" ]; then
   fi
 fi
 
+echo "== building the wasm-simd kernel (npm run build:kernel)"
+npm run --silent build:kernel || { echo "error: building the kernel (kernel/index.ts) failed"; exit 1; }
+
 passed=0
 failed=0
 names=()
@@ -50,6 +55,7 @@ suite() {
 
 suite "unit, model, engine and component tests" npx vitest run
 suite "worker in headless Chromium" npx tsx tests/browser/worker.e2e.ts
+suite "wasm-simd kernel: same bits in Node and Chromium" npx tsx tests/browser/kernel-check.ts
 suite "dashboard end to end in headless Chromium" npx tsx tests/e2e/run.ts
 
 echo

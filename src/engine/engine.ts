@@ -139,7 +139,7 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
       problem: n.problem,
       trainSteps: n.trainSteps(),
       origin,
-      backend: backend ?? "none",
+      backend: backend === null ? "none" : (model.computeLabel?.() ?? backend),
       lossHistory: n.lossHistory(),
       dataFingerprint: netFingerprint,
     };

@@ -5,6 +5,7 @@ import type { Dataset } from "../core/data";
 import { makeProblem, type Problem } from "../core/experiment";
 import type { NoisePredictor } from "../core/types";
 import {
+  computeLabel,
   createNetwork,
   createTrainer,
   type EpsNetwork,
@@ -38,6 +39,8 @@ export interface ModelLayer {
   /** Activates a backend; returns the one actually active (cpu when the chosen one fails). */
   setupBackend(name: BackendName, wasmPaths?: Record<string, string>): Promise<string>;
   numTensors(): number;
+  /** What computes: "wasm-simd kernel" when the model's kernel is active, else the tfjs backend. */
+  computeLabel?(): string;
   createNetwork(settings: EngineSettings, problem: Problem): EngineNetwork;
   /** Throws an Error with a clear message when `saved` is not a valid network file. */
   networkFromSaved(saved: unknown, dataset: Dataset, knobs: TrainKnobs): EngineNetwork;
@@ -99,6 +102,7 @@ class TrainedNetwork implements EngineNetwork {
 export const modelLayer: ModelLayer = {
   setupBackend: (name, wasmPaths) => setupBackend(name, { wasmPaths }),
   numTensors,
+  computeLabel,
   createNetwork(settings, problem) {
     return new TrainedNetwork(
       createNetwork(problem, settings.network, settings.train.seed),

@@ -1,7 +1,9 @@
-// Backend choice (issue 3 item 2): wasm (SIMD, single thread) is the fastest on CPU-only machines,
-// cpu is the always-available fallback, webgl works in a worker but is software-rendered here.
+// Backend choice (docs/backends.md): on "wasm" the wasm-simd kernel computes and tfjs-wasm (SIMD,
+// single thread) holds the weights and is the fallback; cpu is the always-available fallback,
+// webgl works in a worker but is software-rendered here.
 import * as tf from "@tensorflow/tfjs";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
+import { KERNEL_LABEL, kernelActive, kernelPreferred, loadKernel, setKernelEnabled } from "./kernel/load";
 
 export type BackendName = "wasm" | "cpu" | "webgl";
 
@@ -12,6 +14,13 @@ export interface BackendOptions {
    * to URL, e.g. from vite `?url` imports. Node finds them in node_modules without this.
    */
   wasmPaths?: string | Record<string, string>;
+  /**
+   * Use the wasm-simd kernel for predictions and training on "wasm" (default: true, or what
+   * preferKernel set; it is loaded
+   * here and skipped, staying on tfjs, where WebAssembly SIMD or the file is missing). false runs
+   * everything on tfjs (the reference, and the bench's comparison).
+   */
+  kernel?: boolean;
 }
 
 /**
@@ -21,6 +30,9 @@ export interface BackendOptions {
 export async function setupBackend(name: BackendName, opts: BackendOptions = {}): Promise<BackendName> {
   // Production mode: no debug checks, and no "install tfjs-node" banner from the cpu backend.
   tf.enableProdMode();
+  const wantKernel = name === "wasm" && (opts.kernel ?? kernelPreferred());
+  setKernelEnabled(wantKernel);
+  if (wantKernel) await loadKernel();
   if (tf.getBackend() === name) return name;
   try {
     if (name === "wasm") {
@@ -39,6 +51,11 @@ export async function setupBackend(name: BackendName, opts: BackendOptions = {})
   await tf.setBackend("cpu");
   await tf.ready();
   return "cpu";
+}
+
+/** What computes: "wasm-simd kernel" while the kernel is active, else the tfjs backend's name. */
+export function computeLabel(): string {
+  return kernelActive() ? KERNEL_LABEL : tf.getBackend();
 }
 
 /** The active backend's name ("wasm", "cpu", "webgl"). */

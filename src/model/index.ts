@@ -5,7 +5,23 @@ import type { Problem } from "../core/experiment";
 import { EpsNetwork } from "./network";
 import { Trainer, type TrainerOptions } from "./trainer";
 
-export { activeBackend, type BackendName, type BackendOptions, numTensors, setupBackend } from "./backend";
+export {
+  activeBackend,
+  type BackendName,
+  type BackendOptions,
+  computeLabel,
+  numTensors,
+  setupBackend,
+} from "./backend";
+export {
+  KERNEL_LABEL,
+  kernelActive,
+  kernelFailure,
+  loadKernel,
+  preferKernel,
+  simdSupported,
+} from "./kernel/load";
+export { KernelNet, TILE } from "./kernel/net";
 export type { DenseKind } from "./layers";
 export { EpsNetwork, initialWeights, type NetworkMeta, type TrainSettings, weightShapes } from "./network";
 export {

@@ -5,7 +5,7 @@ import type { NetworkConfig } from "../core/config";
 /**
  * y = x W + b with a gradient that transposes explicitly. On tfjs-wasm 4.22 a matMul with
  * transposeA/transposeB is ~10x slower than transpose + plain matMul, and the built-in matMul
- * gradient uses the flags (issue 3 item 2; numbers in docs/backends.md).
+ * gradient uses the flags (numbers in docs/backends.md, "The dense layer's gradient").
  */
 const denseFast = tf.customGrad((...args: unknown[]) => {
   const [x, w, b, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D, tf.GradSaveFunc];

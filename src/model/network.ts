@@ -1,5 +1,7 @@
-// The eps network: an MLP on [x (2), sinusoidal embedding of t] (SPEC section 4), with raw and
-// exponentially averaged (EMA) weights. Exposed to core as a plain NoisePredictor.
+// The eps network: an MLP on [x (2), sinusoidal embedding of t] (docs/math.md, "Training
+// objective"), with raw and exponentially averaged (EMA) weights. Exposed to core as a plain
+// NoisePredictor. The weights live in tfjs variables; the wasm-simd kernel (./kernel/) computes on
+// a copy when it is active (docs/backends.md, "The wasm-simd kernel").
 import * as tf from "@tensorflow/tfjs";
 import {
   type NetworkConfig,
@@ -12,6 +14,8 @@ import type { Standardizer } from "../core/data";
 import { Rng, STREAM } from "../core/random";
 import type { NoisePredictor } from "../core/types";
 import { embeddingRow, networkInput, timestepTable } from "./embedding";
+import { kernelActive, kernelModule } from "./kernel/load";
+import { KernelNet } from "./kernel/net";
 import { activate, type DenseKind, dense } from "./layers";
 
 /** [rows, cols] of every weight tensor in order W0, b0, W1, b1, ... (b has rows = 1). */
@@ -76,6 +80,15 @@ export class EpsNetwork {
    * gradient is faster (docs/backends.md). The two give the same function up to float rounding.
    */
   denseKind: DenseKind | "auto" = "auto";
+  /**
+   * Who computes predictions and training steps: "auto" = the wasm-simd kernel when setupBackend
+   * loaded it (the default on wasm), else tfjs; "kernel" or "tfjs" force one (tests, the bench).
+   */
+  compute: "auto" | "kernel" | "tfjs" = "auto";
+  /** Bumped whenever the tfjs weights change, so the kernel's copy knows when to reload. */
+  version = 0;
+  private kernelNet: KernelNet | null = null;
+  private readonly kernelLoaded = { raw: -1, ema: -1 };
   readonly raw: tf.Variable[];
   readonly ema: tf.Variable[];
   private readonly table: Float32Array;
@@ -138,9 +151,38 @@ export class EpsNetwork {
     return networkInput(x, (i) => embeddingRow(this.table, t[i], E), E);
   }
 
+  /** The embedding row of timestep t (a view on the table for integer t: do not modify). */
+  embedding(t: number): Float32Array {
+    return embeddingRow(this.table, t, this.config.embedDim);
+  }
+
+  /** The kernel copy of this network when the kernel computes for it, else null. */
+  kernel(): KernelNet | null {
+    if (this.compute === "tfjs" || (this.compute === "auto" && !kernelActive())) return null;
+    const module = kernelModule();
+    if (!module) throw new Error("the wasm-simd kernel is not loaded (call setupBackend first)");
+    this.kernelNet ??= new KernelNet(module, this.config);
+    return this.kernelNet;
+  }
+
+  /** Marks the kernel's copy of raw/EMA as equal to the tfjs weights (after a kernel chunk). */
+  kernelSynced(): void {
+    this.kernelLoaded.raw = this.version;
+    this.kernelLoaded.ema = this.version;
+  }
+
   /** eps_theta(x, t) for n points (interleaved, model coordinates) at one t. */
   predict(x: Float64Array, t: number, useEma = true): Float64Array {
     this.assertLive();
+    const kn = this.kernel();
+    if (kn) {
+      const set = useEma ? "ema" : "raw";
+      if (this.kernelLoaded[set] !== this.version) {
+        kn.writeParams(set, this.readWeights(set));
+        this.kernelLoaded[set] = this.version;
+      }
+      return kn.predict(x, this.embedding(t), set);
+    }
     const n = x.length / 2;
     const input = this.input(x, t);
     const out = tf.tidy(() => this.forward(tf.tensor2d(input, [n, 2 + this.config.embedDim]), useEma));
@@ -150,7 +192,7 @@ export class EpsNetwork {
     return result;
   }
 
-  /** The network as core's NoisePredictor; the EMA weights by default (SPEC section 4). */
+  /** The network as core's NoisePredictor; the EMA weights by default (docs/math.md, "Samplers"). */
   predictor(useEma = true): NoisePredictor {
     return (x, t) => this.predict(x, t, useEma);
   }
@@ -164,6 +206,7 @@ export class EpsNetwork {
   writeWeights(which: "raw" | "ema", arrays: Float32Array[]): void {
     this.assertLive();
     const vars = which === "raw" ? this.raw : this.ema;
+    this.version++;
     for (let k = 0; k < vars.length; k++) {
       tf.tidy(() => vars[k].assign(tf.tensor(arrays[k], vars[k].shape)));
     }
@@ -172,6 +215,7 @@ export class EpsNetwork {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.kernelNet = null;
     for (const v of [...this.raw, ...this.ema]) v.dispose();
   }
 

@@ -1,7 +1,9 @@
-// The sampler comparison grid (issue 4 panel 4): columns of sampler settings, their latest results,
-// the "run again with the same noise" check and the quality-vs-steps sweep. Every column starts
-// from the same x_T (drawXT(n, seed)); results are kept by a key of everything they depend on, so a
-// column whose settings, seed or network changed is "stale" and gets re-run (SPEC section 7).
+// The sampler comparison grid: columns of sampler settings, their latest results (with the whole
+// reverse trajectory, for the player), the "run again with the same noise" check and the
+// quality-vs-steps sweep. Every column starts from the same x_T (drawXT(n, seed)); results are kept
+// by a key of everything they depend on, so a column whose settings, seed or network changed is
+// "stale" and gets re-run (docs/math.md, "Determinism, inversion and interpolation"). Each column
+// is its own engine call, so a cheap column paints without waiting for an expensive one.
 import { create } from "zustand";
 import {
   DEFAULT_SAMPLER,
@@ -11,10 +13,25 @@ import {
   SEED_MAX,
   stepsError,
 } from "../core/config";
-import { drawXT } from "../core/experiment";
 import { Rng } from "../core/random";
 import type { Engine, ModelChoice, SampleRequest, SampleResult } from "../engine/api";
+import { isCancelled } from "../engine/client";
+import {
+  type ColumnSpec,
+  columnCost,
+  columnLimitText,
+  MAX_COLUMNS,
+  maxAbsDiff,
+  request,
+  suggestColumn,
+  type Trajectory,
+  toNumber,
+  trajectoryOf,
+  zSeedFor,
+} from "./compareColumns";
 import { initialSweep, runSweep as runSweepWith, type SweepState } from "./compareSweep";
+
+export { columnLimitText, MAX_COLUMNS, maxAbsDiff, suggestColumn, type Trajectory, trajectoryOf };
 
 export const MODEL_CHOICES: readonly ModelChoice[] = ["network", "oracle", "empirical"];
 export const MODEL_LABELS: Record<ModelChoice, string> = {
@@ -23,10 +40,8 @@ export const MODEL_LABELS: Record<ModelChoice, string> = {
   empirical: "memorising (empirical)",
 };
 
-export interface CompareColumn {
+export interface CompareColumn extends ColumnSpec {
   id: string;
-  sampler: SamplerConfig;
-  model: ModelChoice;
 }
 
 /** The settings a person can edit in a column. */
@@ -34,7 +49,10 @@ export type ColumnField = keyof SamplerConfig | "model";
 
 export interface ColumnRun {
   key: string;
+  /** The settings the run was made with (the column may have been edited since). */
+  spec: ColumnSpec;
   result: SampleResult;
+  trajectory: Trajectory | null;
 }
 
 /** Outcome of "run again with the same noise" for one column. */
@@ -61,21 +79,23 @@ export interface CompareState {
   repeats: Record<string, RepeatCheck>;
   /** Per column, per field: why the last edit was refused. */
   fieldErrors: Record<string, Partial<Record<ColumnField, string>>>;
+  /** Column id -> key of the request in flight for it. */
+  pending: Record<string, string>;
+  /** Some column is being sampled. */
   busy: boolean;
   /** The grid is on the page (other panels let its first run reach the worker first). */
   mounted: boolean;
-  /** An edit arrived while a run was in flight: run the stale columns when it ends. */
-  again: boolean;
   error: string | null;
   sweep: SweepState;
   setContext(ctx: CompareContext): void;
   /** Columns and seed from a link (already validated); undefined keeps the current ones. */
   loadLink(columns: Omit<CompareColumn, "id">[] | undefined, seed: number | undefined): void;
-  addColumn(): void;
+  /** Adds a column not yet in the grid; returns why not when the grid is full. */
+  addColumn(): string | null;
   removeColumn(id: string): void;
   /** Validates and applies one edited value; returns the error message or null. */
   editColumn(id: string, field: ColumnField, value: string | number): string | null;
-  /** Runs every column whose result is missing or stale, in one sampleMany call. */
+  /** Runs every column whose result is missing or stale (and not already on its way), cheapest first. */
   runStale(engine: Engine): Promise<void>;
   /** Re-runs every column from the same x_T with fresh z's and records the max difference. */
   runAgain(engine: Engine): Promise<void>;
@@ -92,7 +112,6 @@ export const HEADLINE_COLUMNS: readonly Omit<CompareColumn, "id">[] = [
 
 export const DEFAULT_SEED = 0;
 export const DEFAULT_N = 1000;
-
 let nextId = 0;
 const newId = () => `col${++nextId}`;
 
@@ -102,63 +121,73 @@ export function columnKey(col: CompareColumn, seed: number, n: number, ctx: Comp
   return JSON.stringify([col.sampler, col.model, seed, n, ctx.problemKey, net]);
 }
 
-function request(col: CompareColumn, n: number, xTSeed: number, zSeed: number): SampleRequest {
-  // Each request gets its own copy of x_T: the client may transfer (detach) the buffers it sends.
-  return { sampler: col.sampler, model: col.model, n, seed: zSeed, xT: drawXT(n, xTSeed) };
-}
-
-/** Largest |a_i - b_i|, NaN-aware (a NaN on either side counts as an infinite difference). */
-export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  if (a.length !== b.length) return Number.POSITIVE_INFINITY;
-  let m = 0;
-  for (let i = 0; i < a.length; i++) {
-    const d = Math.abs(a[i] - b[i]);
-    m = Number.isNaN(d) ? Number.POSITIVE_INFINITY : Math.max(m, d);
-  }
-  return m;
-}
-
-/** A seed for the z's of a repeat run: different from every earlier one, still reproducible. */
-function zSeedFor(seed: number, repeat: number): number {
-  return new Rng(seed, 1000 + repeat).nextUint32() % (SEED_MAX + 1);
-}
-
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
 export const useCompare = create<CompareState>((set, get) => {
   let repeatCount = 0;
+  // Generation of each column's latest request: a result of an older request is ignored (the
+  // column was edited, re-seeded or removed while it ran).
+  const gen = new Map<string, number>();
 
-  async function runColumns(engine: Engine, cols: CompareColumn[], zSeed: number | null): Promise<void> {
+  function settle(id: string, g: number): void {
+    if (gen.get(id) !== g) return;
+    const pending = { ...get().pending };
+    delete pending[id];
+    set({ pending, busy: Object.keys(pending).length > 0 });
+  }
+
+  /** One column = one engine call on its own lane, so it paints as soon as it is done. */
+  async function runColumn(engine: Engine, col: CompareColumn, zSeed: number | null): Promise<void> {
     const { seed, n, ctx } = get();
-    const keys = cols.map((c) => columnKey(c, seed, n, ctx));
-    const reqs = cols.map((c) => request(c, n, seed, zSeed ?? seed));
-    set({ busy: true, error: null });
+    const key = columnKey(col, seed, n, ctx);
+    const g = (gen.get(col.id) ?? 0) + 1;
+    gen.set(col.id, g);
+    const pending = { ...get().pending, [col.id]: key };
+    set({ pending, busy: true, error: null });
     try {
-      const results = await engine.sampleMany(reqs);
+      // Its own lane: a newer request for this column cancels this one in the worker pool.
+      const req: SampleRequest = { ...request(col, n, seed, zSeed ?? seed), lane: col.id };
+      const result = await engine.sample(req);
+      if (gen.get(col.id) !== g || !get().columns.some((c) => c.id === col.id)) return;
       const runs = { ...get().runs };
       const repeats = { ...get().repeats };
-      cols.forEach((c, i) => {
-        const prev = runs[c.id];
-        if (zSeed !== null && prev?.key === keys[i]) {
-          repeats[c.id] = { key: keys[i], maxAbsDiff: maxAbsDiff(prev.result.samples, results[i].samples) };
-        } else if (zSeed === null) {
-          delete repeats[c.id];
-        }
-        runs[c.id] = { key: keys[i], result: results[i] };
-      });
+      const prev = runs[col.id];
+      if (zSeed !== null && prev?.key === key) {
+        repeats[col.id] = { key, maxAbsDiff: maxAbsDiff(prev.result.samples, result.samples) };
+      } else if (zSeed === null) {
+        delete repeats[col.id];
+      }
+      runs[col.id] = {
+        key,
+        spec: { sampler: col.sampler, model: col.model },
+        result,
+        trajectory: trajectoryOf(result),
+      };
       set({ runs, repeats });
     } catch (err) {
+      // An older request of this column (edited or re-seeded since) failing or being cancelled
+      // by the newer one is no news.
+      if (gen.get(col.id) !== g || isCancelled(err)) return;
       set({ error: `Sampling failed: ${message(err)}. Dismiss this message to try again.` });
     } finally {
-      set({ busy: false });
+      settle(col.id, g);
     }
   }
 
+  /** Cheapest first: the 50-step column paints long before the 500-step ones. */
+  function runColumns(engine: Engine, cols: CompareColumn[], zSeed: number | null): Promise<void> {
+    const order = [...cols].sort((a, b) => columnCost(a) - columnCost(b));
+    return Promise.all(order.map((c) => runColumn(engine, c, zSeed))).then(() => undefined);
+  }
+
   function staleColumns(): CompareColumn[] {
-    const { columns, runs, seed, n, ctx } = get();
-    return columns.filter((c) => runs[c.id]?.key !== columnKey(c, seed, n, ctx));
+    const { columns, runs, pending, seed, n, ctx } = get();
+    return columns.filter((c) => {
+      const key = columnKey(c, seed, n, ctx);
+      return runs[c.id]?.key !== key && pending[c.id] !== key;
+    });
   }
 
   return {
@@ -169,9 +198,9 @@ export const useCompare = create<CompareState>((set, get) => {
     runs: {},
     repeats: {},
     fieldErrors: {},
+    pending: {},
     busy: false,
     mounted: false,
-    again: false,
     error: null,
     sweep: initialSweep(),
 
@@ -193,21 +222,26 @@ export const useCompare = create<CompareState>((set, get) => {
     },
 
     addColumn() {
-      const { columns } = get();
-      const last = columns[columns.length - 1];
-      const base = last ?? { sampler: DEFAULT_SAMPLER, model: "network" as ModelChoice };
-      set({ columns: [...columns, { id: newId(), sampler: { ...base.sampler }, model: base.model }] });
+      const { columns, ctx } = get();
+      if (columns.length >= MAX_COLUMNS) return columnLimitText();
+      const spec = suggestColumn(columns, ctx.T);
+      set({ columns: [...columns, { ...spec, sampler: { ...spec.sampler }, id: newId() }] });
+      return null;
     },
 
     removeColumn(id) {
-      const { columns, runs, repeats, fieldErrors } = get();
+      const { columns, runs, repeats, fieldErrors, pending } = get();
+      gen.delete(id);
       const rest = <V>(r: Record<string, V>) =>
         Object.fromEntries(Object.entries(r).filter(([k]) => k !== id));
+      const left = rest(pending);
       set({
         columns: columns.filter((c) => c.id !== id),
         runs: rest(runs),
         repeats: rest(repeats),
         fieldErrors: rest(fieldErrors),
+        pending: left,
+        busy: Object.keys(left).length > 0,
       });
     },
 
@@ -235,17 +269,8 @@ export const useCompare = create<CompareState>((set, get) => {
     },
 
     async runStale(engine) {
-      if (get().busy) {
-        set({ again: true });
-        return;
-      }
       const cols = staleColumns();
-      if (cols.length === 0) return;
-      await runColumns(engine, cols, null);
-      if (get().again) {
-        set({ again: false });
-        await get().runStale(engine);
-      }
+      if (cols.length > 0) await runColumns(engine, cols, null);
     },
 
     async runAgain(engine) {
@@ -269,9 +294,3 @@ export const useCompare = create<CompareState>((set, get) => {
     },
   };
 });
-
-/** "" and non-numbers become NaN so the schema reports "... must be a number". */
-function toNumber(v: string | number): number {
-  if (typeof v === "number") return v;
-  return v.trim() === "" ? Number.NaN : Number(v);
-}

@@ -1,35 +1,20 @@
-// A point-cloud plot on canvas (thousands of points; SVG is too slow for that, see issue 4),
+// A point-cloud plot on canvas (thousands of points; SVG is too slow for that),
 // HiDPI aware, with axes in the data's own units, optional true-density contours, polylines and
 // a marker. It has an accessible name and a short text summary for screen readers.
 import { type MouseEvent, useEffect, useMemo, useRef, useState } from "react";
 import type { Mixture2D } from "../core/types";
 import { mixtureContours } from "./contours";
-import { drawScatter } from "./drawScatter";
+import {
+  drawBackground,
+  drawMarks,
+  type ScatterLine,
+  type ScatterMarker,
+  type ScatterSeries,
+} from "./drawScatter";
 import { type Bounds, DATA_BOUNDS, fromPx, makeFrame } from "./plotGeometry";
 
-export interface ScatterSeries {
-  /** Interleaved [x0, y0, x1, y1, ...]; non-finite points are skipped. */
-  points: ArrayLike<number>;
-  color: string;
-  /** Dot radius in CSS pixels (default 2). */
-  radius?: number;
-  alpha?: number;
-  label: string;
-}
-
-export interface ScatterLine {
-  points: ArrayLike<number>;
-  color: string;
-  width?: number;
-  dash?: number[];
-}
-
-export interface ScatterMarker {
-  x: number;
-  y: number;
-  color?: string;
-  label?: string;
-}
+// The mark types live with the drawing code (no import cycle); re-exported for the panels.
+export type { ScatterLine, ScatterMarker, ScatterSeries } from "./drawScatter";
 
 export interface ScatterCanvasProps {
   series: ScatterSeries[];
@@ -82,22 +67,40 @@ export function ScatterCanvas(props: ScatterCanvasProps) {
 
   const contours = useMemo(() => (density ? mixtureContours(density, bounds) : null), [density, bounds]);
 
-  useEffect(() => {
-    const canvas = canvasRef.current;
-    if (!canvas) return;
+  // Axes and contours drawn once per size into an offscreen canvas: an animation frame then costs
+  // one drawImage plus the marks, not the whole plot (a few ms for 3 columns of 1000 points).
+  const background = useMemo(() => {
+    if (typeof document === "undefined") return null;
     const dpr = typeof window !== "undefined" ? window.devicePixelRatio || 1 : 1;
-    canvas.width = Math.round(width * dpr);
-    canvas.height = Math.round(height * dpr);
+    const bg = document.createElement("canvas");
+    bg.width = Math.round(width * dpr);
+    bg.height = Math.round(height * dpr);
     let ctx: CanvasRenderingContext2D | null = null;
     try {
-      ctx = canvas.getContext("2d");
+      ctx = bg.getContext("2d");
     } catch {
-      ctx = null; // no canvas (e.g. jsdom): the text summary still describes the plot
+      ctx = null; // no canvas (e.g. jsdom)
     }
-    if (!ctx) return;
+    if (!ctx) return null;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    drawScatter(ctx, makeFrame(width, height), bounds, { series, contours, lines, marker });
-  }, [width, height, bounds, series, contours, lines, marker]);
+    drawBackground(ctx, makeFrame(width, height), bounds, contours);
+    return bg;
+  }, [width, height, bounds, contours]);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas || !background) return;
+    // Resizing the backing store clears and reallocates it: only when the size really changed.
+    if (canvas.width !== background.width) canvas.width = background.width;
+    if (canvas.height !== background.height) canvas.height = background.height;
+    const ctx = canvas.getContext("2d");
+    if (!ctx) return;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(background, 0, 0);
+    const dpr = background.width / width;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    drawMarks(ctx, makeFrame(width, height), bounds, { series, contours: null, lines, marker });
+  }, [background, width, height, bounds, series, lines, marker]);
 
   const text = summary ?? describe(series);
   const onClick = onPick

@@ -1,8 +1,33 @@
-// The canvas drawing of ScatterCanvas: axes and ticks, contours, lines, points, marker.
+// The canvas drawing of ScatterCanvas: axes and ticks, contours, lines, points, marker. The
+// background (axes and contours) and the marks are separate, so an animation can draw the
+// background once into an offscreen canvas and only the marks on every frame.
 
 import type { ContourSet } from "./contours";
 import { type Bounds, type Frame, niceTicks, toPx } from "./plotGeometry";
-import type { ScatterLine, ScatterMarker, ScatterSeries } from "./ScatterCanvas";
+
+export interface ScatterSeries {
+  /** Interleaved [x0, y0, x1, y1, ...]; non-finite points are skipped. */
+  points: ArrayLike<number>;
+  color: string;
+  /** Dot radius in CSS pixels (default 2). */
+  radius?: number;
+  alpha?: number;
+  label: string;
+}
+
+export interface ScatterLine {
+  points: ArrayLike<number>;
+  color: string;
+  width?: number;
+  dash?: number[];
+}
+
+export interface ScatterMarker {
+  x: number;
+  y: number;
+  color?: string;
+  label?: string;
+}
 
 export interface ScatterContent {
   series: ScatterSeries[];
@@ -17,33 +42,51 @@ const GRID = "#e6e6e6";
 const CONTOUR = "#8a8a8a";
 
 export function drawScatter(ctx: CanvasRenderingContext2D, f: Frame, b: Bounds, c: ScatterContent): void {
+  drawBackground(ctx, f, b, c.contours);
+  drawMarks(ctx, f, b, c);
+}
+
+function clipToPlot(ctx: CanvasRenderingContext2D, f: Frame): void {
+  ctx.beginPath();
+  ctx.rect(f.left, f.top, f.width - f.left - f.right, f.height - f.top - f.bottom);
+  ctx.clip();
+}
+
+/** White ground, axes with ticks, and the density contours. */
+export function drawBackground(
+  ctx: CanvasRenderingContext2D,
+  f: Frame,
+  b: Bounds,
+  contours: ContourSet | null,
+): void {
   ctx.clearRect(0, 0, f.width, f.height);
   ctx.fillStyle = "#fff";
   ctx.fillRect(0, 0, f.width, f.height);
   drawAxes(ctx, f, b);
-
+  if (!contours) return;
   ctx.save();
-  ctx.beginPath();
-  ctx.rect(f.left, f.top, f.width - f.left - f.right, f.height - f.top - f.bottom);
-  ctx.clip();
+  clipToPlot(ctx, f);
+  ctx.strokeStyle = CONTOUR;
+  contours.forEach((segs, level) => {
+    ctx.globalAlpha = 0.35 + 0.15 * level;
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    for (let i = 0; i + 3 < segs.length; i += 4) {
+      const [x1, y1] = toPx(f, b, segs[i], segs[i + 1]);
+      const [x2, y2] = toPx(f, b, segs[i + 2], segs[i + 3]);
+      ctx.moveTo(x1, y1);
+      ctx.lineTo(x2, y2);
+    }
+    ctx.stroke();
+  });
+  ctx.globalAlpha = 1;
+  ctx.restore();
+}
 
-  if (c.contours) {
-    ctx.strokeStyle = CONTOUR;
-    c.contours.forEach((segs, level) => {
-      ctx.globalAlpha = 0.35 + 0.15 * level;
-      ctx.lineWidth = 1;
-      ctx.beginPath();
-      for (let i = 0; i + 3 < segs.length; i += 4) {
-        const [x1, y1] = toPx(f, b, segs[i], segs[i + 1]);
-        const [x2, y2] = toPx(f, b, segs[i + 2], segs[i + 3]);
-        ctx.moveTo(x1, y1);
-        ctx.lineTo(x2, y2);
-      }
-      ctx.stroke();
-    });
-    ctx.globalAlpha = 1;
-  }
-
+/** Lines, points and the marker, clipped to the plot area (over a background already drawn). */
+export function drawMarks(ctx: CanvasRenderingContext2D, f: Frame, b: Bounds, c: ScatterContent): void {
+  ctx.save();
+  clipToPlot(ctx, f);
   for (const line of c.lines ?? []) {
     ctx.strokeStyle = line.color;
     ctx.lineWidth = line.width ?? 1.5;

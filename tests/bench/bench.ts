@@ -1,27 +1,66 @@
 // `npm run bench`: training steps/s and sampling ms (DDIM-50, DDIM-500, DDPM-500 on 1000 points)
-// for wasm and cpu, in Node and in a Chromium worker (production build), as medians of several
-// runs, each next to a numpy baseline of the same network (scripts/bench-numpy.py) as a ratio.
-// Options: --skip-browser, --skip-numpy, --skip-cpu. Results and notes: docs/bench.md.
+// for plain tfjs-wasm and the wasm-simd kernel, in Node and in a Chromium worker (production
+// build), as medians of several rounds, each next to the strong numpy anchor
+// (scripts/bench-numpy.py) run in the same command, as a ratio.
+// Options: --skip-browser, --skip-numpy, --cpu (adds the slow tfjs cpu backend), --rounds N.
+// Results and notes: docs/bench.md.
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { createEngine } from "../../src/engine/engine";
+import { modelLayer } from "../../src/engine/network";
+import { setupBackend } from "../../src/model";
 import { openTestSite, ROOT } from "../browser/harness";
 import { type BenchFigures, type BenchPlan, measure, SAMPLER_CASES } from "./measure";
 
-const flags = new Set(process.argv.slice(2));
-const PLANS: Record<"wasm" | "cpu", BenchPlan> = {
-  wasm: { backend: "wasm", trainSteps: 200, trainRuns: 3, sampleRuns: 3, points: 1000 },
+const argv = process.argv.slice(2);
+const flags = new Set(argv);
+const roundsAt = argv.indexOf("--rounds");
+const ROUNDS = roundsAt >= 0 ? Math.max(3, Number(argv[roundsAt + 1]) || 3) : 5;
+const wasm = {
+  backend: "wasm",
+  trainSteps: 300,
+  trainRuns: ROUNDS,
+  sampleRuns: ROUNDS,
+  points: 1000,
+} as const;
+const PLANS: Record<string, BenchPlan> = {
+  "tfjs-wasm": { ...wasm, kernel: false },
+  kernel: { ...wasm, kernel: true },
   // cpu is 10-40x slower: fewer steps, and sampler times scaled from a DDIM-10 run by NFE.
-  cpu: { backend: "cpu", trainSteps: 20, trainRuns: 3, sampleRuns: 3, points: 1000, estimateFromSteps: 10 },
+  "tfjs-cpu": {
+    backend: "cpu",
+    trainSteps: 20,
+    trainRuns: 3,
+    sampleRuns: 3,
+    points: 1000,
+    estimateFromSteps: 10,
+  },
 };
 
 type Row = { where: string } & BenchFigures;
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 const log = (s: string) => process.stderr.write(`${s}\n`);
+
+/** An engine in this process whose backend set-up turns the kernel on or off as the plan says. */
+function nodeEngine(plan: BenchPlan) {
+  return createEngine({
+    model: {
+      ...modelLayer,
+      setupBackend: (name, wasmPaths) => setupBackend(name, { wasmPaths, kernel: plan.kernel }),
+    },
+  });
+}
 
 function numpyBaseline(): BenchFigures | string {
   const py = spawnSync(
     "python3",
-    [join(ROOT, "scripts/bench-numpy.py"), "--train-steps", "200", "--runs", "3", "--sample-runs", "3"],
+    [
+      join(ROOT, "scripts/bench-numpy.py"),
+      ...["--train-steps", "300", "--runs", String(ROUNDS), "--sample-runs", String(ROUNDS)],
+    ],
     {
       encoding: "utf8",
       // Single thread, like tfjs-wasm here.
@@ -36,7 +75,13 @@ function numpyBaseline(): BenchFigures | string {
     return `numpy baseline skipped: ${why}`;
   }
   const r = JSON.parse(py.stdout.trim().split("\n").at(-1) as string);
-  return { backend: "numpy", stepsPerSecond: r.stepsPerSecond, ms: r.ms, estimated: false };
+  return {
+    backend: "numpy",
+    stepsPerSecond: r.stepsPerSecond,
+    ms: r.ms,
+    estimated: false,
+    cpuStepsPerSecond: r.cpuStepsPerSecond,
+  };
 }
 
 const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
@@ -52,6 +97,13 @@ function table(rows: Row[], base: BenchFigures | null): string {
       ...rows.map((r) => cell(r.stepsPerSecond, base?.stepsPerSecond, false)),
       ...(base ? [fmt(base.stepsPerSecond)] : []),
     ],
+    [
+      "training steps/CPU-s",
+      ...rows.map((r) =>
+        r.cpuStepsPerSecond ? cell(r.cpuStepsPerSecond, base?.cpuStepsPerSecond, false) : "-",
+      ),
+      ...(base?.cpuStepsPerSecond ? [fmt(base.cpuStepsPerSecond)] : base ? ["-"] : []),
+    ],
     ...Object.keys(SAMPLER_CASES).map((name) => [
       `${name} ms (1000 pts)`,
       ...rows.map((r) => cell(r.ms[name], base?.ms[name], r.estimated)),
@@ -64,23 +116,31 @@ function table(rows: Row[], base: BenchFigures | null): string {
 
 async function main(): Promise<void> {
   const t0 = performance.now();
-  const backends = flags.has("--skip-cpu") ? (["wasm"] as const) : (["wasm", "cpu"] as const);
+  const kinds = flags.has("--cpu") ? ["tfjs-wasm", "kernel", "tfjs-cpu"] : ["tfjs-wasm", "kernel"];
   const rows: Row[] = [];
-  for (const b of backends) {
-    log(`Node ${b} ...`);
-    // One engine per backend: the engine keeps the tfjs backend it was set up with.
-    rows.push({ where: "Node", ...(await measure(createEngine(), PLANS[b])) });
+  let base: BenchFigures | null = null;
+  // numpy first, then Node, then Chromium: each at a different moment, so on a shared machine the
+  // ratios carry the load's drift; docs/bench.md says how to read them.
+  if (!flags.has("--skip-numpy")) {
+    log("numpy baseline ...");
+    const r = numpyBaseline();
+    if (typeof r === "string") console.log(r);
+    else base = r;
+  }
+  for (const k of kinds) {
+    log(`Node ${k} ...`);
+    rows.push({ where: "Node", ...(await measure(nodeEngine(PLANS[k]), PLANS[k], cpuMs)) });
   }
   if (!flags.has("--skip-browser")) {
     log("building the test page and starting Chromium ...");
     const site = await openTestSite();
     try {
-      for (const b of backends) {
-        log(`Chromium worker ${b} ...`);
+      for (const k of kinds) {
+        log(`Chromium worker ${k} ...`);
         const fig = (await site.page.evaluate(
           (plan) =>
             (window as unknown as { ddimTest: { bench(p: unknown): Promise<unknown> } }).ddimTest.bench(plan),
-          PLANS[b],
+          PLANS[k],
         )) as BenchFigures;
         rows.push({ where: "Chromium", ...fig });
       }
@@ -88,17 +148,11 @@ async function main(): Promise<void> {
       await site.close();
     }
   }
-  let base: BenchFigures | null = null;
-  if (!flags.has("--skip-numpy")) {
-    log("numpy baseline ...");
-    const r = numpyBaseline();
-    if (typeof r === "string") console.log(r);
-    else base = r;
-  }
   console.log(
-    "DDIM Lab bench: default network (3x128 SiLU, embed 32), batch 256, T=500; medians of 3 runs.\n" +
-      "Cells: value (value / numpy); steps/s higher is better, ms lower is better; ~ = cpu estimate\n" +
-      "(NFE x per-call ms of a DDIM-10 run).",
+    `DDIM Lab bench: default network (3x128 SiLU, embed 32), batch 256, T=500; medians of ${ROUNDS} rounds.\n` +
+      "Columns are named by what computed (the engine's backend label). Cells: value (value / numpy);\n" +
+      "steps/s higher is better, ms lower is better; ~ = cpu estimate (NFE x per-call ms of a DDIM-10 run).\n" +
+      "steps/CPU-s: training steps per second of this process's CPU time (Node, numpy), what an idle core gives.",
   );
   console.log(table(rows, base));
   console.log(`total ${((performance.now() - t0) / 1000).toFixed(0)} s`);

@@ -11,6 +11,8 @@ import type { Engine } from "../../src/engine/api";
 
 export interface BenchPlan {
   backend: "wasm" | "cpu";
+  /** false: plain tfjs (the wasm-simd kernel off); default: whatever the backend does by default. */
+  kernel?: boolean;
   /** Training steps per timed run (after one warm-up run of a tenth of it). */
   trainSteps: number;
   trainRuns: number;
@@ -31,6 +33,11 @@ export interface BenchFigures {
   ms: Record<string, number>;
   /** True when ms are NFE-scaled estimates (see BenchPlan.estimateFromSteps). */
   estimated: boolean;
+  /**
+   * Training steps per second of CPU time (Node and numpy only): what one otherwise idle core
+   * would give, much less sensitive to other jobs on a shared machine than wall time.
+   */
+  cpuStepsPerSecond?: number;
 }
 
 export const SAMPLER_CASES: Record<string, SamplerConfig> = {
@@ -45,7 +52,11 @@ export const median = (xs: number[]) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-export async function measure(engine: Engine, plan: BenchPlan): Promise<BenchFigures> {
+/**
+ * cpuMs: this process's CPU clock in ms (Node: process.cpuUsage), for cpuStepsPerSecond; the
+ * engine must then run in this process.
+ */
+export async function measure(engine: Engine, plan: BenchPlan, cpuMs?: () => number): Promise<BenchFigures> {
   const info = await engine.init({
     problem: DEFAULT_PROBLEM,
     network: DEFAULT_NETWORK,
@@ -53,10 +64,13 @@ export async function measure(engine: Engine, plan: BenchPlan): Promise<BenchFig
   });
   await engine.train(Math.max(1, Math.round(plan.trainSteps / 10)), () => {});
   const rates: number[] = [];
+  const cpuRates: number[] = [];
   for (let r = 0; r < plan.trainRuns; r++) {
     const t0 = performance.now();
+    const c0 = cpuMs?.() ?? 0;
     await engine.train(plan.trainSteps, () => {});
     rates.push((1000 * plan.trainSteps) / (performance.now() - t0));
+    if (cpuMs) cpuRates.push((1000 * plan.trainSteps) / (cpuMs() - c0));
   }
   const ms: Record<string, number> = {};
   const timed = async (sampler: SamplerConfig) => {
@@ -79,5 +93,6 @@ export async function measure(engine: Engine, plan: BenchPlan): Promise<BenchFig
     stepsPerSecond: median(rates),
     ms,
     estimated: Boolean(plan.estimateFromSteps),
+    ...(cpuMs ? { cpuStepsPerSecond: median(cpuRates) } : {}),
   };
 }

@@ -1,4 +1,4 @@
-// The leak soak (issue 5) through the Engine API, so it runs on the engine in Node and on the
+// The leak soak (docs/bench.md, "Leak soak") through the Engine API, so it runs on the engine in Node and on the
 // real worker in Chromium: training in chunks, then calls of every sampler kind, with live tensors
 // and the JS heap of the compute thread before and after.
 import {

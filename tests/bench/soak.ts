@@ -1,4 +1,4 @@
-// Leak soak (issue 5): 10,000 training steps in chunks and 100 calls of every sampler kind (plus
+// Leak soak (docs/bench.md): 10,000 training steps in chunks and 100 calls of every sampler kind (plus
 // sampleMany, inversion and interpolation), printing tfjs numTensors and the heap before and
 // after, on the engine in Node and (with --browser) on the real worker in headless Chromium.
 // Run: npx tsx --expose-gc tests/bench/soak.ts [--steps N] [--calls N] [--browser]

@@ -1,112 +1,124 @@
-// A fake Engine for the comparison and interpolation panel tests: the same core math as the worker
-// (runSampler, the oracle, ddimInvert, slerp/lerp, quality figures) with the perfect network standing
-// in for the trained one, so it is fast and needs no tfjs or Worker. It counts calls per method.
-import { DEFAULT_PROBLEM, DEFAULT_SAMPLER } from "../../src/core/config";
-import { toModel, tutorialDataset } from "../../src/core/data";
-import { drawXT, makeProblem, oraclePredictor, runSampler } from "../../src/core/experiment";
-import { makeGrid } from "../../src/core/grids";
-import { ddimInvert, interpolationPath } from "../../src/core/interpolate";
-import { quality, Reference } from "../../src/core/metrics";
-import type { Engine, ModelChoice, NetworkInfo, SampleRequest, SampleResult } from "../../src/engine/api";
+// The real engine (createEngine, the same code the worker runs) for the comparison and
+// interpolation panel tests, with the perfect network standing in for the trained one: its model
+// layer hands out core's oracle predictor instead of a tfjs network, so no tfjs, no Worker, and
+// "network" columns are exact. A thin wrapper counts calls per method and gives the page a
+// macrotask (a render) before each answer, as a worker round trip does.
+import { DEFAULT_PROBLEM } from "../../src/core/config";
+import { makeProblem, oraclePredictor, type Problem } from "../../src/core/experiment";
+import type { Engine, NetworkInfo, SampleRequest } from "../../src/engine/api";
+import { createEngine, type EngineWithControl } from "../../src/engine/engine";
+import type { EngineNetwork, ModelLayer } from "../../src/engine/network";
+import { SAVED_FORMAT, SAVED_VERSION } from "../../src/model/saved";
 
-const problem = makeProblem(tutorialDataset(), DEFAULT_PROBLEM);
-// A smaller reference than the worker's 5000 keeps each quality() call to a few milliseconds.
-const reference = new Reference(problem.dataset.mixture, problem.dataset.points, 1500);
+const NETWORK_CONFIG = { width: 128, depth: 3, activation: "silu", embedDim: 32 } as const;
 
-const predictor = (m: ModelChoice) => oraclePredictor(problem, m === "empirical" ? "empirical" : "oracle");
+/** The model layer of a network that is exactly the perfect (oracle) noise predictor. */
+export const oracleModel: ModelLayer = {
+  setupBackend: async () => "oracle",
+  numTensors: () => 0,
+  createNetwork: (_settings, problem) => oracleNetwork(problem),
+  networkFromSaved: (_saved, dataset, _knobs) => {
+    // Only the problem matters: the "weights" are the mixture itself.
+    return oracleNetwork(makeProblem(dataset, DEFAULT_PROBLEM));
+  },
+};
+
+function oracleNetwork(problem: Problem): EngineNetwork {
+  const predictor = oraclePredictor(problem, "oracle");
+  return {
+    config: NETWORK_CONFIG,
+    problem: problem.config,
+    lossHistory: () => new Float32Array(0),
+    predictor: () => predictor,
+    // Never parsed (the oracle layer ignores saved files); shaped like a real save for the types.
+    save: () => ({
+      format: SAVED_FORMAT,
+      version: SAVED_VERSION,
+      network: NETWORK_CONFIG,
+      problem: problem.config,
+      standardizer: problem.standardizer,
+      dataset: "tutorial",
+      seed: 0,
+      trainSteps: 3000,
+      lossHistory: "",
+      weights: { raw: [], ema: [] },
+    }),
+    setKnobs: () => {},
+    dispose: () => {},
+    runChunk: () => {
+      throw new Error("the oracle network does not train");
+    },
+    restore: () => {},
+    trainSteps: () => 3000,
+  };
+}
 
 export const FAKE_NETWORK: NetworkInfo = {
-  config: { width: 128, depth: 3, activation: "silu", embedDim: 32 },
+  config: NETWORK_CONFIG,
   problem: DEFAULT_PROBLEM,
   trainSteps: 3000,
   origin: "pretrained",
-  backend: "fake",
+  backend: "oracle",
   lossHistory: new Float32Array(0),
 };
 
+type Counted = "sample" | "sampleMany" | "invert" | "interpolate";
+
 export interface FakeEngine extends Engine {
-  calls: Record<"sample" | "sampleMany" | "invert" | "interpolate", number>;
+  calls: Record<Counted, number>;
+  /** Requests of every sample call, in order. */
+  requests: SampleRequest[];
   /** Requests of every sampleMany call, in order. */
   batches: SampleRequest[][];
   /** Method names in the order they were called. */
   log: string[];
+  /** The engine underneath (for reference runs in tests). */
+  real: EngineWithControl;
+  /** When set, each sample call waits for the promise it returns (to hold a slow column). */
+  gate: ((req: SampleRequest) => Promise<void>) | null;
 }
 
 /** Like a worker round trip: the page gets a macrotask (and so a render) before the answer. */
 const roundTrip = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function sampleOne(req: SampleRequest): SampleResult {
-  const xT = req.xT ?? drawXT(req.n, req.seed);
-  const t0 = performance.now();
-  const run = runSampler(problem, predictor(req.model), req.sampler, xT, req.seed);
-  return {
-    samples: Float32Array.from(run.raw),
-    grid: run.grid,
-    nfe: run.nfe,
-    ms: performance.now() - t0,
-    quality: quality(run.raw, reference),
-  };
-}
-
 export function fakeEngine(): FakeEngine {
-  const calls = { sample: 0, sampleMany: 0, invert: 0, interpolate: 0 };
+  const real = createEngine({ model: oracleModel });
+  const ready = real.loadNetwork({ format: "oracle" }, "pretrained");
+  const calls: Record<Counted, number> = { sample: 0, sampleMany: 0, invert: 0, interpolate: 0 };
+  const requests: SampleRequest[] = [];
   const batches: SampleRequest[][] = [];
   const log: string[] = [];
-  const info = async () => FAKE_NETWORK;
-  return {
+  // Counted when called (not when answered), so a test sees a request the moment it is made.
+  const counted =
+    <A extends unknown[], R>(name: Counted, f: (...a: A) => Promise<R>) =>
+    async (...a: A): Promise<R> => {
+      calls[name]++;
+      log.push(name);
+      await ready;
+      await roundTrip();
+      return f(...a);
+    };
+  const engine: FakeEngine = {
+    ...real,
+    real,
     calls,
+    requests,
     batches,
     log,
-    init: info,
-    loadNetwork: info,
-    info,
-    saveNetwork: async () => ({}),
-    train: async () => {
-      throw new Error("the fake engine does not train");
+    gate: null,
+    sample: (req) => {
+      requests.push(req);
+      return counted("sample", async (r: SampleRequest) => {
+        await engine.gate?.(r);
+        return real.sample(r);
+      })(req);
     },
-    pause: async () => {},
-    resume: async () => {},
-    stop: async () => {},
-    async sample(req) {
-      await roundTrip();
-      calls.sample++;
-      log.push("sample");
-      return sampleOne(req);
-    },
-    async sampleMany(reqs) {
-      await roundTrip();
-      calls.sampleMany++;
-      log.push("sampleMany");
+    sampleMany: (reqs) => {
       batches.push(reqs);
-      return reqs.map(sampleOne);
+      return counted("sampleMany", real.sampleMany)(reqs);
     },
-    async invert(req) {
-      await roundTrip();
-      calls.invert++;
-      log.push("invert");
-      const grid = makeGrid(req.spacing ?? "trailing", problem.config.T, req.steps);
-      const x0 = toModel(problem.standardizer, req.points);
-      const { x } = ddimInvert(predictor(req.model), problem.schedule, grid, x0);
-      const cfg = { ...DEFAULT_SAMPLER, steps: req.steps };
-      const back = runSampler(problem, predictor(req.model), cfg, x, 0).raw;
-      let s = 0;
-      for (let i = 0; i < back.length; i++) s += (back[i] - req.points[i]) ** 2;
-      return {
-        latents: Float32Array.from(x),
-        reconstructed: Float32Array.from(back),
-        rmse: Math.sqrt((2 * s) / back.length),
-      };
-    },
-    async interpolate(req) {
-      await roundTrip();
-      calls.interpolate++;
-      log.push("interpolate");
-      const za = Float64Array.from((req.za ?? []).flat());
-      const zb = Float64Array.from((req.zb ?? []).flat());
-      const { u, noise, normSlerp, normLerp } = interpolationPath(req.path, za, zb, req.frames);
-      const cfg = { ...DEFAULT_SAMPLER, steps: req.steps };
-      const decoded = runSampler(problem, predictor(req.model), cfg, noise, req.seed).raw;
-      return { noise, decoded: Float32Array.from(decoded), normSlerp, normLerp, u, ms: 1 };
-    },
+    invert: counted("invert", real.invert),
+    interpolate: counted("interpolate", real.interpolate),
   };
+  return engine;
 }

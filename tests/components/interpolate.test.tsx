@@ -101,7 +101,9 @@ describe("interpolation scrubber", () => {
       </>,
     );
     await waitFor(() => expect(engine.calls.interpolate).toBe(1), { timeout: 30_000 });
-    expect(engine.log.slice(0, 2)).toEqual(["sampleMany", "interpolate"]);
+    // The grid asks for its columns one call each; the interpolation comes after the first of them.
+    expect(engine.log[0]).toBe("sample");
+    expect(engine.log.indexOf("interpolate")).toBeGreaterThan(0);
   });
 
   it("clicking two training points on the small plot chooses them as A and B", async () => {

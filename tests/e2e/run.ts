@@ -8,6 +8,7 @@
 import { mkdirSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { check, expect, finish, isStopped, sleep, stopReporting, tally, until } from "./checks";
+import { compareChecks } from "./compare";
 import {
   type Column,
   columns,
@@ -354,6 +355,7 @@ async function main(site: Site): Promise<void> {
     return `paused at step ${seen.step}; header "${seen.label}"`;
   });
 
+  await compareChecks(page, site);
   await dataChecks(page, site);
   await check("no console errors or page errors during the whole run", async () => {
     expect(errors.length === 0, errors.join(" | "));

@@ -52,7 +52,7 @@ describe("engine with the network", () => {
     const sb = await b.sample(req({ n: 100 }));
     expect(sb.samples).toEqual(sa.samples);
     expect((await a.info()).trainSteps).toBe(60);
-    expect((await a.info()).backend).toBe("wasm");
+    expect((await a.info()).backend).toBe("wasm-simd kernel");
     expect((await a.info()).lossHistory.length).toBe(60);
     await a.dispose();
     await b.dispose();

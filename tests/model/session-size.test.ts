@@ -1,9 +1,11 @@
 // The largest network the settings allow, saved with the longest training history, still fits
-// the browser's file-size limit, so every network a user can train can be loaded back.
+// the one file-size limit (core/config.ts, shared by the dashboard and the CLI), so every network
+// a user can train can be loaded back, and it passes the plausibility checks on load.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NetworkSchema, TrainSchema } from "../../src/core/config";
-import { createNetwork, saveNetwork, setupBackend } from "../../src/model";
-import { MAX_FILE_BYTES, makeSession, parseSessionText } from "../../src/state/persist";
+import { MAX_FILE_BYTES, NetworkSchema, TrainSchema } from "../../src/core/config";
+import { tutorialDataset } from "../../src/core/data";
+import { createNetwork, networkFromSaved, saveNetwork, setupBackend } from "../../src/model";
+import { makeSession, parseSessionText } from "../../src/state/persist";
 import { problem } from "./helpers";
 
 beforeAll(async () => {
@@ -25,9 +27,13 @@ describe("saved session size", () => {
     net.lossHistory = Array.from({ length: maxSteps }, (_, i) => 2 / (1 + i / 1000));
     // The loss chart keeps one point per chunk; one-step chunks are the worst case.
     const loss = net.lossHistory.map((l, i) => ({ step: i + 1, loss: l }));
-    const text = JSON.stringify(makeSession(saveNetwork(net), { seed: 0 }, loss));
+    const saved = saveNetwork(net);
+    const text = JSON.stringify(makeSession(saved, { seed: 0 }, loss));
     expect(text.length).toBeLessThan(MAX_FILE_BYTES);
     const parsed = parseSessionText(text);
     expect(parsed.ok).toBe(true);
+    const loaded = networkFromSaved(saved, tutorialDataset());
+    expect(loaded.ok).toBe(true);
+    if (loaded.ok) loaded.value.dispose();
   });
 });

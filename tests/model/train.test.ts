@@ -1,4 +1,5 @@
-// The DDPM trainer: determinism, no tensor leaks, divergence detection and checkpoint restore.
+// The DDPM trainer: determinism, no tensor leaks, divergence detection and checkpoint restore, on
+// the wasm-simd kernel (the default on wasm) and on tfjs alike. Kernel vs tfjs: kernel.test.ts.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createNetwork, createTrainer, numTensors, setupBackend } from "../../src/model";
 import { hashFloats, problem, SMALL } from "./helpers";
@@ -7,8 +8,11 @@ beforeAll(async () => {
   await setupBackend("wasm");
 });
 
-function trainRun(seed: number, chunks: number, steps: number) {
+type Compute = "kernel" | "tfjs";
+
+function trainRun(seed: number, chunks: number, steps: number, compute: Compute = "kernel") {
   const net = createNetwork(problem, SMALL, seed);
+  net.compute = compute;
   const trainer = createTrainer(net, problem, { lr: 1e-3, batch: 32, emaDecay: 0.999 });
   for (let c = 0; c < chunks; c++) trainer.runChunk(steps);
   const result = {
@@ -22,10 +26,10 @@ function trainRun(seed: number, chunks: number, steps: number) {
   return result;
 }
 
-describe("training", () => {
+describe.each(["kernel", "tfjs"] as const)("training on %s", (compute) => {
   it("is bit-identical for the same seed and backend (weights, EMA and losses)", () => {
-    const a = trainRun(7, 3, 20);
-    const b = trainRun(7, 3, 20);
+    const a = trainRun(7, 3, 20, compute);
+    const b = trainRun(7, 3, 20, compute);
     expect(a.weights).toBe(b.weights);
     expect(a.ema).toBe(b.ema);
     expect(a.losses).toBe(b.losses);
@@ -33,12 +37,13 @@ describe("training", () => {
   });
 
   it("gives different networks for different seeds", () => {
-    expect(trainRun(1, 1, 10).weights).not.toBe(trainRun(2, 1, 10).weights);
+    expect(trainRun(1, 1, 10, compute).weights).not.toBe(trainRun(2, 1, 10, compute).weights);
   });
 
   it("the explicit-transpose dense gradient equals tfjs's built-in one (up to float rounding)", () => {
     const run = (kind: "explicit-transpose" | "builtin") => {
       const net = createNetwork(problem, SMALL, 9);
+      net.compute = "tfjs"; // the dense layer is a tfjs thing
       net.denseKind = kind;
       const trainer = createTrainer(net, problem, { lr: 1e-3, batch: 32, emaDecay: 0.999 });
       const losses = Array.from(trainer.runChunk(10).losses);
@@ -71,6 +76,7 @@ describe("training", () => {
 
   it("lowers the loss", () => {
     const net = createNetwork(problem, SMALL, 0);
+    net.compute = compute;
     const trainer = createTrainer(net, problem, { lr: 3e-3, batch: 64, emaDecay: 0.99 });
     trainer.runChunk(300);
     const mean = (a: number[]) => a.reduce((s, v) => s + v, 0) / a.length;
@@ -82,6 +88,7 @@ describe("training", () => {
   it("keeps numTensors flat over 1000 steps in chunks", () => {
     const before = numTensors();
     const net = createNetwork(problem, SMALL, 3);
+    net.compute = compute;
     const trainer = createTrainer(net, problem, { lr: 1e-3, batch: 8, emaDecay: 0.999 });
     const during = numTensors();
     for (let c = 0; c < 10; c++) trainer.runChunk(100);
@@ -94,6 +101,7 @@ describe("training", () => {
 
   it("detects divergence at a huge learning rate and restores the last good weights", () => {
     const net = createNetwork(problem, SMALL, 5);
+    net.compute = compute;
     const trainer = createTrainer(net, problem, { lr: 1e-3, batch: 32, emaDecay: 0.999 });
     const good = trainer.runChunk(20);
     expect(good.diverged).toBe(false);

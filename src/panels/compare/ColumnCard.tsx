@@ -1,12 +1,14 @@
 // One column of the comparison grid: its settings, its samples over the true density, and its figures.
-import { useId, useMemo } from "react";
+import { useId } from "react";
+import type { Schedule } from "../../core/schedule";
 import type { Mixture2D } from "../../core/types";
 import type { ColumnField, ColumnRun, CompareColumn, RepeatCheck } from "../../state/compare";
 import { SERIES_COLORS } from "../../ui/palette";
 import type { Bounds } from "../../ui/plotGeometry";
-import { ScatterCanvas, type ScatterSeries } from "../../ui/ScatterCanvas";
 import { ColumnControls } from "./ColumnControls";
 import { columnTitle, diffText } from "./format";
+import { ColumnPlot } from "./player/ColumnPlot";
+import { StepReadout } from "./player/StepReadout";
 import { QualityFigures } from "./QualityFigures";
 
 export interface ColumnCardProps {
@@ -21,23 +23,19 @@ export interface ColumnCardProps {
   density: Mixture2D;
   /** Axes that fit the lab's data (default: the course's). */
   bounds?: Bounds;
-  errors: Partial<Record<ColumnField, string>>;
+  /** The noise schedule of the network's problem (for the player's t and abar readout). */
+  schedule: Schedule | null;
   canRemove: boolean;
   onEdit: (field: ColumnField, value: string) => string | null;
   onRemove: () => void;
 }
 
 export function ColumnCard(props: ColumnCardProps) {
-  const { index, column, run, stale, repeat, T, density, bounds, errors, canRemove, onEdit, onRemove } =
+  const { index, column, run, stale, repeat, T, density, bounds, schedule, canRemove, onEdit, onRemove } =
     props;
   const titleId = useId();
   const title = columnTitle(column);
   const color = SERIES_COLORS[index % SERIES_COLORS.length];
-  const samples = run?.result.samples;
-  const series = useMemo<ScatterSeries[]>(
-    () => (samples ? [{ points: samples, color, radius: 1.6, alpha: 0.55, label: "samples" }] : []),
-    [samples, color],
-  );
   return (
     <article className="compare-column" aria-labelledby={titleId} aria-busy={stale}>
       <header className="compare-column-head">
@@ -57,17 +55,11 @@ export function ColumnCard(props: ColumnCardProps) {
       </header>
       <fieldset>
         <legend className="sr-only">Settings of column {index + 1}</legend>
-        <ColumnControls column={column} T={T} errors={errors} onEdit={onEdit} />
+        <ColumnControls column={column} T={T} onEdit={onEdit} />
       </fieldset>
       <div className={stale ? "compare-plot is-stale" : "compare-plot"}>
-        <ScatterCanvas
-          series={series}
-          density={density}
-          bounds={bounds}
-          label={`Samples of ${title} over the true density`}
-          summary={samples ? undefined : "Sampling..."}
-          aspect={1.2}
-        />
+        <ColumnPlot run={run} color={color} title={title} density={density} bounds={bounds} />
+        {run?.trajectory ? <StepReadout grid={run.result.grid} schedule={schedule} /> : null}
       </div>
       {run ? (
         <QualityFigures q={run.result.quality} nfe={run.result.nfe} ms={run.result.ms} />

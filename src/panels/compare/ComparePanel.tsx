@@ -1,12 +1,17 @@
-// Panel 4 of issue 4: the sampler comparison grid. Every column samples 1000 points from the same
-// x_T (all columns in one sampleMany call); "run again with the same noise" shows which samplers are
-// deterministic, and the sweep below reproduces the DDIM paper's quality-vs-steps story.
-import { useEffect } from "react";
-import { columnKey, useCompare } from "../../state/compare";
+// The sampler comparison grid. Every column samples 1000 points from the same x_T (one engine call
+// per column, cheapest first, each painting when it is done); "run again with the same noise" shows
+// which samplers are deterministic, and the sweep below reproduces the DDIM paper's
+// quality-vs-steps story (docs/math.md, "Samplers").
+import { useEffect, useId, useMemo, useState } from "react";
+import { makeProblem } from "../../core/experiment";
+import { columnKey, columnLimitText, MAX_COLUMNS, useCompare } from "../../state/compare";
+import { useApp } from "../../state/store";
 import { Panel } from "../../ui/Panel";
 import { OtherDataNotice } from "../data/DataPanel";
 import { useDataView } from "../data/useDataView";
 import { ColumnCard } from "./ColumnCard";
+import { ParticleReadout } from "./player/ParticleReadout";
+import { PlayerBar } from "./player/PlayerBar";
 import { FigureGlossary } from "./QualityFigures";
 import { QualitySweep } from "./QualitySweep";
 import { useGridLink } from "./useGridLink";
@@ -16,8 +21,6 @@ import "./compare.css";
 
 // Two lines (gathered) so the formula fits a phone's width.
 const FORMULA = String.raw`\begin{gathered}x_{t'} = \sqrt{\bar\alpha_{t'}}\,\hat x_0 + \sqrt{1-\bar\alpha_{t'}-\sigma_t^2}\;\epsilon_\theta(x_t,t) + \sigma_t z \\ \sigma_t = \eta\sqrt{\tfrac{1-\bar\alpha_{t'}}{1-\bar\alpha_t}}\sqrt{1-\tfrac{\bar\alpha_t}{\bar\alpha_{t'}}}\end{gathered}`;
-/** Wait this long after the last edit before sampling (typing "500" should not run S=5 and S=50). */
-const EDIT_DEBOUNCE_MS = 300;
 
 export function ComparePanel() {
   const lab = useLab();
@@ -26,6 +29,13 @@ export function ComparePanel() {
   const { engine, ready, T, netVersion, problemKey, trainingRuns } = lab;
 
   const linkMessages = useGridLink();
+  // Schedule and standardisation of the network's problem: the player's t, abar and eps_hat.
+  const problemCfg = useApp((st) => st.network?.problem);
+  // The lab's data: its standardisation is the network's whenever sampling with it is allowed.
+  const problem = useMemo(
+    () => (problemCfg ? makeProblem(data.lab, problemCfg) : null),
+    [problemCfg, data.lab],
+  );
   useEffect(() => {
     useCompare.setState({ mounted: true });
     return () => useCompare.setState({ mounted: false });
@@ -39,12 +49,16 @@ export function ComparePanel() {
   const ctx = { T, netVersion, problemKey };
   const wanted = s.columns.map((c) => columnKey(c, s.seed, s.n, ctx)).join("|");
   // After a failure nothing is retried until the message is dismissed (Dismiss = try again).
+  // Number fields commit on Enter/blur, so every change of `wanted` is a real request; a column
+  // edited while it runs gets a new request and the old result is dropped when it arrives.
   const failed = s.error !== null;
   useEffect(() => {
     if (!engine || !ready || trainingRuns || failed || wanted === "") return;
-    const timer = setTimeout(() => void useCompare.getState().runStale(engine), EDIT_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
+    void useCompare.getState().runStale(engine);
   }, [engine, ready, trainingRuns, failed, wanted]);
+  const [addNote, setAddNote] = useState<string | null>(null);
+  const addNoteId = useId();
+  const full = s.columns.length >= MAX_COLUMNS;
 
   const hasRepeats = Object.keys(s.repeats).length > 0;
   const anyStale = s.columns.some((c) => s.runs[c.id]?.key !== columnKey(c, s.seed, s.n, ctx));
@@ -53,9 +67,10 @@ export function ComparePanel() {
   const runAgain = () => canAct && engine && void s.runAgain(engine);
   const newNoise = () => canAct && engine && void s.newNoise(engine);
   usePanelKeys({ d: runAgain, n: newNoise });
+  const inFlight = Object.keys(s.pending).length;
   const busyText = trainingRuns
     ? "Waiting for training to finish..."
-    : `Sampling ${s.columns.length} column${s.columns.length === 1 ? "" : "s"} of ${s.n} points...`;
+    : `Sampling ${inFlight} of ${s.columns.length} column${s.columns.length === 1 ? "" : "s"} (${s.n} points each)...`;
 
   return (
     <Panel
@@ -87,7 +102,13 @@ export function ComparePanel() {
           >
             New noise
           </button>
-          <button type="button" onClick={s.addColumn} disabled={s.columns.length >= 6}>
+          <button
+            type="button"
+            onClick={() => setAddNote(s.addColumn())}
+            aria-disabled={full}
+            aria-describedby={full ? addNoteId : undefined}
+            className={full ? "is-disabled" : undefined}
+          >
             Add column
           </button>
         </>
@@ -101,9 +122,20 @@ export function ComparePanel() {
           ))}
         </ul>
       ) : null}
+      {full ? (
+        <p id={addNoteId} className="muted" role={addNote ? "status" : undefined}>
+          {addNote ?? columnLimitText()}
+        </p>
+      ) : null}
       <p className="muted">
         Seed of x_T: <output aria-label="Noise seed">{s.seed}</output>. Each column: {s.n} points.
       </p>
+      <PlayerBar
+        steps={s.columns.flatMap((c) => {
+          const tr = s.runs[c.id]?.trajectory;
+          return tr ? [tr.frames - 1] : [];
+        })}
+      />
       <div className="compare-grid">
         {s.columns.map((c, i) => {
           const run = s.runs[c.id] ?? null;
@@ -120,14 +152,18 @@ export function ComparePanel() {
               T={T}
               density={data.density}
               bounds={data.bounds}
-              errors={s.fieldErrors[c.id] ?? {}}
+              schedule={problem?.schedule ?? null}
               canRemove={s.columns.length > 1}
               onEdit={(field, value) => s.editColumn(c.id, field, value)}
-              onRemove={() => s.removeColumn(c.id)}
+              onRemove={() => {
+                s.removeColumn(c.id);
+                setAddNote(null);
+              }}
             />
           );
         })}
       </div>
+      <ParticleReadout columns={s.columns} runs={s.runs} problem={problem} />
       {hasRepeats ? (
         <p className="determinism-lesson" aria-live="polite">
           With eta=0 (and the ODE solvers) a sampler is a fixed function of x_T: the same noise gives

@@ -1,11 +1,14 @@
-// The quality figures (docs/math.md, "Quality figures") for one sample set, each with a one-line explanation as a
-// tooltip (title) and, for touch screens and screen readers, in the glossary under the grid.
+// The quality figures of one sample set (docs/math.md, "Quality figures"), each with a one-line
+// explanation as a tooltip (title) and, for touch screens and screen readers, in the glossary
+// under the grid. The energy distance carries +-2 standard errors for the n in use.
 import type { Quality } from "../../core/metrics";
-import { fixed, percent } from "./format";
+import { energyText, fixed, percent } from "./format";
 
 export const FIGURE_HELP = {
   energy:
-    "Energy distance to 5000 exact samples of the true mixture, raw units. 0 is perfect; 1000 exact samples score 0 +- 0.003.",
+    "Energy distance to 5000 exact samples of the true mixture, raw units. 0 is perfect. The ± is 2 standard errors of the estimate (its noise floor for this many points included), so differences smaller than that mean nothing; an estimate below 0 by less than 2 standard errors reads 0 (within noise).",
+  energyData:
+    "Energy distance to the training points themselves (no true density is known for this data), raw units. The reference's own noise shifts every column alike: compare columns with each other and with the perfect network, not with 0.",
   modes:
     "Share of samples belonging (most probably) to each cluster: (0, 0) / (6, 6) / (-4, 5). Ideal: 33.3% each.",
   off: "Share of samples far from every cluster (squared Mahalanobis distance > 13.82, i.e. outside 99.9%).",
@@ -20,7 +23,11 @@ export function QualityFigures({ q, nfe, ms }: { q: Quality; nfe: number; ms: nu
     <dl className="figures">
       <Fig name="NFE" help={FIGURE_HELP.nfe} value={String(nfe)} />
       <Fig name="Worker time" help={FIGURE_HELP.ms} value={`${Math.round(ms)} ms`} />
-      <Fig name="Energy distance" help={FIGURE_HELP.energy} value={fixed(q.energyDistance, 3)} />
+      <Fig
+        name="Energy distance"
+        help={q.noDensity ? FIGURE_HELP.energyData : FIGURE_HELP.energy}
+        value={energyText(q.energyDistance, q.energySE)}
+      />
       {q.noDensity ? (
         // No true density for this data: say why these figures are not shown instead of a NaN.
         <Fig

@@ -1,10 +1,18 @@
 // Quality against the number of steps: energy distance of DDIM samples for eta in {0, 0.5, 1},
-// trained network (solid) and perfect network (dashed), computed on demand (it is 42 runs).
+// trained network (solid) and perfect network (dashed), computed on demand (it is many runs).
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { ModelChoice } from "../../engine/api";
-import { SWEEP_ETAS, SWEEP_MODELS, SWEEP_N, type SweepState } from "../../state/compareSweep";
+import {
+  SWEEP_ETAS,
+  SWEEP_MODELS,
+  SWEEP_N,
+  SWEEP_SEEDS,
+  type SweepPoint,
+  type SweepState,
+} from "../../state/compareSweep";
 import { OKABE_ITO } from "../../ui/palette";
-import { NOISE_FLOOR, seriesKey, sweepReading, sweepRows } from "./sweepChart";
+import { energyText } from "./format";
+import { seriesKey, sweepFloor, sweepReading, sweepRows } from "./sweepChart";
 
 const ETA_COLORS: Record<number, string> = {
   0: OKABE_ITO.blue,
@@ -26,25 +34,31 @@ export interface QualitySweepProps {
 }
 
 export function QualitySweep({ sweep, outdated, onRun, disabled }: QualitySweepProps) {
-  const rows = sweepRows(sweep.points, NOISE_FLOOR);
+  const floor = sweepFloor(sweep.points);
+  // Two noise floors: exact samples land below this 95% of the time, so lower values mean nothing.
+  const noise = floor === null ? null : 2 * floor;
+  const rows = sweepRows(sweep.points, noise ?? undefined);
   const running = sweep.status === "running";
   return (
     <section className="sweep" aria-label="Quality against steps">
       <div className="sweep-head">
         <h3>Quality against steps</h3>
         <button type="button" onClick={onRun} disabled={disabled || running}>
-          {sweep.status === "idle" ? "Compute quality vs steps" : "Compute again"}
+          {running ? "Computing..." : sweep.status === "idle" ? "Compute quality vs steps" : "Compute again"}
         </button>
       </div>
       <p className="muted">
-        Energy distance of {SWEEP_N} DDIM samples against S, for eta = {SWEEP_ETAS.join(", ")}; solid lines:
-        trained network, dashed: perfect network. Lower is better; values under the noise floor ({NOISE_FLOOR}
-        ) sit on the bottom line.
+        Energy distance of {SWEEP_N} DDIM samples (as many as each grid column) against S, for eta ={" "}
+        {SWEEP_ETAS.join(", ")}; the curves with eta &gt; 0 are the mean over {SWEEP_SEEDS} noise seeds. Solid
+        lines: trained network, dashed: perfect network. Lower is better.{" "}
+        {noise === null
+          ? `The estimate's own noise for ${SWEEP_N} points is shown once the first curve is in.`
+          : `The estimate's own noise for ${SWEEP_N} points is ±${noise.toFixed(4)} (2 x its noise floor): values below it sit on the bottom line, and differences smaller than it mean nothing.`}
       </p>
       {running ? (
         <p role="status">
           <label>
-            Computing curve {Math.min(sweep.done + 1, sweep.total)} of {sweep.total}{" "}
+            Computing run {Math.min(sweep.done + 1, sweep.total)} of {sweep.total}{" "}
             <progress max={sweep.total} value={sweep.done} />
           </label>
         </p>
@@ -104,20 +118,23 @@ export function QualitySweep({ sweep, outdated, onRun, disabled }: QualitySweepP
             </ResponsiveContainer>
           </div>
           {sweep.status === "done" ? <p className="sweep-reading">{sweepReading(sweep.points)}</p> : null}
-          <SweepTable rows={sweepRows(sweep.points)} />
+          <SweepTable points={sweep.points} />
         </>
       ) : null}
     </section>
   );
 }
 
-function SweepTable({ rows }: { rows: ReturnType<typeof sweepRows> }) {
+/** Every estimate with +-2 standard errors, so a bump smaller than that reads as noise. */
+function SweepTable({ points }: { points: SweepPoint[] }) {
+  const rows = sweepRows(points);
+  const se = new Map(points.map((p) => [`${seriesKey(p.model, p.eta)}@${p.steps}`, p.se]));
   const keys = SWEEP_MODELS.flatMap((m) => SWEEP_ETAS.map((eta) => [m, eta] as const));
   return (
     <details>
       <summary>Show the numbers</summary>
       <table className="sweep-table">
-        <caption className="sr-only">Energy distance by steps, model and eta</caption>
+        <caption className="sr-only">Energy distance by steps, model and eta, with 2 standard errors</caption>
         <thead>
           <tr>
             <th scope="col">S</th>
@@ -134,7 +151,8 @@ function SweepTable({ rows }: { rows: ReturnType<typeof sweepRows> }) {
               <th scope="row">{r.steps}</th>
               {keys.map(([m, eta]) => {
                 const v = r[seriesKey(m, eta)];
-                return <td key={seriesKey(m, eta)}>{v === undefined ? "" : v.toFixed(4)}</td>;
+                const e = se.get(`${seriesKey(m, eta)}@${r.steps}`) ?? Number.NaN;
+                return <td key={seriesKey(m, eta)}>{v === undefined ? "" : energyText(v, e)}</td>;
               })}
             </tr>
           ))}

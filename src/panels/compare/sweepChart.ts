@@ -9,8 +9,11 @@ export interface SweepRow {
   [series: string]: number;
 }
 
-/** The sampling noise of the energy distance for a few hundred points: differences below it mean nothing. */
-export const NOISE_FLOOR = 0.003;
+/** The estimator's noise floor for the sweep's n (all runs share it), or null before any result. */
+export function sweepFloor(points: SweepPoint[]): number | null {
+  const f = points.find((p) => Number.isFinite(p.floor))?.floor;
+  return f === undefined ? null : f;
+}
 
 /** One row per S; with `floor`, values are raised to it (a log axis cannot show values <= 0). */
 export function sweepRows(points: SweepPoint[], floor?: number): SweepRow[] {

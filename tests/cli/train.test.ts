@@ -1,8 +1,10 @@
-// `cli train`: every bad flag is one line on stderr and exit 2; a good run writes a loadable network.
-import { mkdtempSync, readFileSync } from "node:fs";
+// `cli train` in this process: every bad flag is one line on stderr and exit 2; a good run writes a
+// loadable network. Output locations are checked before training (tests/cli/output.test.ts).
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { resolveData } from "../../cli/data";
 import { trainCommand } from "../../cli/train";
 import { networkFromSaved } from "../../src/model";
 
@@ -36,7 +38,16 @@ describe("cli train", () => {
     [["--T", "5", "--out", "/tmp/x"], /--T: T must be from/],
     [["--schedule", "sqrt", "--out", "/tmp/x"], /--schedule: schedule must be one of linear, cosine/],
     [["--units", "cm", "--out", "/tmp/x"], /--units: units must be one of standardized, raw/],
-    [["--backend", "webgpu", "--out", "/tmp/x"], /--backend must be one of wasm, cpu/],
+    [["--backend", "webgpu", "--out", "/tmp/x"], /--backend: backend must be one of wasm, cpu/],
+    [
+      ["--width", "0x10", "--out", "/tmp/x"],
+      /--width must be a number written like 12, 0.5 or 1e-3, got "0x10"/,
+    ],
+    [["--chunk", "0", "--out", "/tmp/x"], /--chunk: chunk must be a whole number from 1 to 10000/],
+    [
+      ["--steps", "1e999", "--out", "/tmp/x"],
+      /--steps must be a number written like 12, 0.5 or 1e-3, got "1e999"/,
+    ],
     [["--seed", "-1", "--out", "/tmp/x"], /--seed: seed must be from 0/],
     [["--steps", "0", "--out", "/tmp/x"], /--steps: training steps must be from 1/],
     [["--colour", "red", "--out", "/tmp/x"], /unknown flag --colour/],
@@ -70,6 +81,7 @@ describe("cli train", () => {
     const dirs = [mkdtempSync(join(tmpdir(), "ddim-train-")), mkdtempSync(join(tmpdir(), "ddim-train-"))];
     const lines = capture();
     for (const dir of dirs) expect(await trainCommand(args(dir))).toBe(0);
+    for (const dir of dirs) expect(readdirSync(dir)).toEqual(["network.json"]); // no temporary file left
     expect(lines.some((l) => /step 20\/20/.test(l))).toBe(true);
     const [a, b] = dirs.map((d) => readFileSync(join(d, "network.json"), "utf8"));
     expect(a).toBe(b);
@@ -80,5 +92,27 @@ describe("cli train", () => {
       expect(loaded.value.config).toEqual({ width: 16, depth: 1, activation: "silu", embedDim: 8 });
       loaded.value.dispose();
     }
+  });
+
+  it("--data ring trains on the ring: the file names it and its standardiser is the ring's", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ddim-train-ring-"));
+    const lines = capture();
+    const args = ["--data", "ring", "--steps", "5", "--width", "8", "--depth", "1", "--embed", "2"];
+    expect(await trainCommand([...args, "--batch", "8", "--out", dir])).toBe(0);
+    expect(lines.some((l) => /data ring/.test(l))).toBe(true);
+    const json = JSON.parse(readFileSync(join(dir, "network.json"), "utf8"));
+    const ring = resolveData("ring").dataset;
+    expect(json.dataset).toBe(ring.name);
+    expect(json.dataset).toMatch(/^ring:400-/);
+    const loaded = networkFromSaved(json, ring);
+    expect(loaded.ok).toBe(true);
+    if (loaded.ok) loaded.value.dispose();
+    // the same file claims the ring: a standardiser from other data is refused
+    json.standardizer = JSON.parse(
+      readFileSync(join(import.meta.dirname, "../../public/pretrained/network.json"), "utf8"),
+    ).standardizer;
+    const wrong = networkFromSaved(json, ring);
+    expect(wrong.ok).toBe(false);
+    if (!wrong.ok) expect(wrong.error).toMatch(/does not match the data set "ring:400-/);
   });
 });

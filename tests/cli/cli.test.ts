@@ -4,22 +4,18 @@
 // SPAWN (one per kind of error) and all good runs also run as real processes, to show that main.ts
 // applies that rule. Processes cost about 1 s of tsx start-up each: two run at a time, all started
 // before the first test awaits.
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { UsageError } from "../../cli/args";
-import { metricsCommand } from "../../cli/metrics";
-import { sampleCommand } from "../../cli/sample";
-import { trainCommand } from "../../cli/train";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { COMMAND_INFO } from "../../cli/flags";
+import { SAMPLER_KINDS } from "../../src/core/config";
 import { tutorialDataset } from "../../src/core/data";
 import { drawXT, makeProblem, oraclePredictor, runSampler } from "../../src/core/experiment";
 import { makeGrid } from "../../src/core/grids";
 import { quality, Reference } from "../../src/core/metrics";
+import { COMMANDS, cli, expectOneLineError, inProcess, type Result } from "./helpers";
 
-const ROOT = join(import.meta.dirname, "../..");
-const TSX = join(ROOT, "node_modules/tsx/dist/cli.mjs");
 const dir = mkdtempSync(join(tmpdir(), "ddim-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -36,93 +32,12 @@ const F = {
   triple: file("triple.json", "[[1, 2, 3]]"),
   object: file("object.json", '{"points": [[1, 2]]}'),
   empty: file("empty.json", "[]"),
+  one: file("one.json", "[[0.5, 0.5]]"),
   good: file("good.json", "[[0.1, -0.2], [1.5, 0.3], [-0.7, 2.2]]"),
   notNetwork: file("notnet.json", '{"weights": [1, 2]}'),
 };
 const missing = join(dir, "does-not-exist.json");
 const out = (name: string) => join(dir, name);
-
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-let running = 0;
-const waiting: (() => void)[] = [];
-const runs = new Map<string, Promise<Result>>();
-
-/** One CLI process (memoised by its arguments), at most two at a time. */
-function cli(args: string[]): Promise<Result> {
-  const key = JSON.stringify(args);
-  let p = runs.get(key);
-  if (!p) {
-    p = (async () => {
-      if (running >= 2) await new Promise<void>((resolve) => waiting.push(resolve));
-      running++;
-      try {
-        return await new Promise<Result>((resolve, reject) => {
-          const child = spawn(process.execPath, [TSX, "cli/main.ts", ...args], { cwd: ROOT });
-          let stdout = "";
-          let stderr = "";
-          child.stdout.on("data", (d) => {
-            stdout += d;
-          });
-          child.stderr.on("data", (d) => {
-            stderr += d;
-          });
-          child.on("error", reject);
-          child.on("close", (code) => resolve({ code, stdout, stderr }));
-        });
-      } finally {
-        running--;
-        waiting.shift()?.();
-      }
-    })();
-    runs.set(key, p);
-  }
-  return p;
-}
-
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
-  sample: sampleCommand,
-  metrics: metricsCommand,
-  train: trainCommand,
-};
-
-/** A command run in this process, with cli/main.ts's rule for usage errors. */
-async function inProcess(args: string[]): Promise<Result> {
-  const [name, ...rest] = args;
-  let stdout = "";
-  let stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await COMMANDS[name](rest);
-    return { code, stdout, stderr };
-  } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    return { code: 2, stdout, stderr: `${stderr}error: ${err.message}\n` };
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
-
-function expectOneLineError(r: Result, message: RegExp) {
-  expect(r.code).toBe(2);
-  expect(r.stderr.endsWith("\n")).toBe(true);
-  const lines = r.stderr.trimEnd().split("\n");
-  expect(lines, r.stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(/^error: /);
-  expect(lines[0]).toMatch(message);
-  expect(r.stdout).toBe("");
-}
 
 const SPAWN = true;
 
@@ -130,7 +45,15 @@ const SPAWN = true;
 const BAD: [string[], RegExp, boolean?][] = [
   [["sample", "--colour", "red"], /unknown flag --colour; allowed: --model, --sampler/, SPAWN],
   [["frobnicate"], /unknown command "frobnicate"; commands: sample, metrics, train/, SPAWN],
-  [[], /a command is required: sample, metrics or train/, SPAWN],
+  // built-in property names of a plain object are unknown commands too (a Map, not an object)
+  [["__proto__"], /unknown command "__proto__"; commands: sample, metrics, train/, SPAWN],
+  [["constructor"], /unknown command "constructor"; commands: sample, metrics, train/, SPAWN],
+  [["toString"], /unknown command "toString"; commands: sample, metrics, train/, SPAWN],
+  [["valueOf"], /unknown command "valueOf"; commands: sample, metrics, train/, SPAWN],
+  [["sample", "--constructor", "1"], /unknown flag --constructor; allowed: --model/, SPAWN],
+  [["sample", "--__proto__", "1"], /unknown flag --__proto__; allowed: --model/],
+  [["train", "--hasOwnProperty", "1", "--out", out("t0")], /unknown flag --hasOwnProperty; allowed: --steps/],
+  [[], /a command is required: sample, metrics, train/, SPAWN],
   [["sample", "oracle"], /unexpected argument "oracle"; flags look like --name value/, SPAWN],
   [["sample", "--steps"], /flag --steps needs a value/],
   [["sample", "--steps", "5", "--steps", "6"], /flag --steps is given twice/],
@@ -145,16 +68,42 @@ const BAD: [string[], RegExp, boolean?][] = [
   [["sample", "--steps", "2.5"], /--steps: steps must be a whole number/],
   [["sample", "--eta", "1.5"], /--eta: eta must be from 0 to 1/],
   [["sample", "--eta", "-0.1"], /--eta: eta must be from 0 to 1/],
-  [["sample", "--eta", "abc"], /--eta must be a number, got "abc"/, SPAWN],
+  [["sample", "--eta", "abc"], /--eta must be a number written like 12, 0.5 or 1e-3, got "abc"/, SPAWN],
   [["sample", "--spacing", "bad"], /--spacing: spacing must be one of leading, trailing, linspace/],
   [["sample", "--schedule", "bad"], /--schedule: schedule must be one of linear, cosine/],
-  [["sample", "--T", "bad"], /--T must be a number, got "bad"/],
+  [["sample", "--T", "bad"], /--T must be a number written like 12, 0.5 or 1e-3, got "bad"/],
   [["sample", "--T", "5"], /--T: T must be from 10 to 2000/],
   [["sample", "--units", "bad"], /--units: units must be one of standardized, raw/],
   [["sample", "--variance", "bad"], /--variance: variance must be one of small, large/],
-  [["sample", "--n", "0"], /--n must be a whole number from 1 to 20000/],
-  [["sample", "--n", "20001"], /--n must be a whole number from 1 to 20000/],
-  [["sample", "--seed", "-1"], /--seed must be a whole number from 0 to 2147483647/, SPAWN],
+  [["sample", "--n", "0"], /--n: n must be a whole number from 2 to 20000/],
+  [["sample", "--n", "20001"], /--n: n must be a whole number from 2 to 20000/],
+  // one number grammar: plain decimals only
+  [["sample", "--n", "0x10"], /--n must be a number written like 12, 0.5 or 1e-3, got "0x10"/, SPAWN],
+  [["sample", "--n", "0b11"], /--n must be a number written like 12, 0.5 or 1e-3, got "0b11"/],
+  [["sample", "--n", "0o7"], /--n must be a number written like 12, 0.5 or 1e-3, got "0o7"/],
+  [["sample", "--steps", "1_0"], /--steps must be a number written like 12, 0.5 or 1e-3, got "1_0"/],
+  [["sample", "--eta", "0.5abc"], /--eta must be a number written like 12, 0.5 or 1e-3, got "0.5abc"/],
+  [["sample", "--T", "Infinity"], /--T must be a number written like 12, 0.5 or 1e-3, got "Infinity"/],
+  [
+    ["train", "--lr", "0x1", "--out", out("t3")],
+    /--lr must be a number written like 12, 0.5 or 1e-3, got "0x1"/,
+  ],
+  // a value is echoed cut and on one line
+  [
+    ["sample", "--eta", "9".repeat(100_000)],
+    /--eta must be a number written like 12, 0.5 or 1e-3, got "9{60}\.\.\."$/,
+    SPAWN,
+  ],
+  [
+    ["sample", "--sampler", "ddim\nerror: fake"],
+    /--sampler: sampler must be one of .*, got "ddim\\nerror: fake"$/,
+  ],
+  [["sample", "--sampler", "ddim\nfake"], /--sampler: sampler must be one of .*, got "ddim\\nfake"$/, SPAWN],
+  [["sample", "x".repeat(100_000)], /unexpected argument "x{60}\.\.\."; flags look like/],
+  // --backend is checked even when the model (an oracle) does not use it
+  [["sample", "--backend", "nonsense"], /--backend: backend must be one of wasm, cpu, got "nonsense"/, SPAWN],
+  [["sample", "--model", "empirical", "--backend", "webgl"], /--backend: backend must be one of wasm, cpu/],
+  [["sample", "--seed", "-1"], /--seed: seed must be from 0 to 2147483647/, SPAWN],
   [["sample", "--noise", missing], /--noise: cannot read file/, SPAWN],
   [["sample", "--noise", F.notJson], /--noise: file ".*not.json" is not valid JSON/],
   [["sample", "--noise", F.nan], /--noise: file ".*nan.json" is not valid JSON/, SPAWN],
@@ -163,6 +112,9 @@ const BAD: [string[], RegExp, boolean?][] = [
   [["sample", "--noise", F.triple], /--noise: the noise file .* item 0 is not a pair/],
   [["sample", "--noise", F.object], /--noise: the noise file .* the file does not hold an array/],
   [["sample", "--noise", F.empty], /--noise: the noise file .* the array is empty/],
+  [["sample", "--noise", F.one], /--noise: the noise file .* it needs at least 2 points/],
+  [["metrics", "--in", F.one], /--in: the samples .* it needs at least 2 points/],
+  [["sample", "--n", "1"], /--n: n must be a whole number from 2 to 20000/],
   [["sample", "--noise", F.good, "--n", "5"], /--n: not allowed with --noise/, SPAWN],
   [["sample", "--model", missing], /--model: cannot read file/],
   [["sample", "--model", F.notNetwork], /--model: invalid network file/, SPAWN],
@@ -177,7 +129,7 @@ const BAD: [string[], RegExp, boolean?][] = [
   [["metrics", "--in", F.object], /--in: the samples must be .* the file does not hold an array/],
   [["metrics", "--bogus", "x"], /unknown flag --bogus; allowed: --in/],
   [["train", "--steps", "-5", "--out", out("t1")], /--steps: training steps must be from 1/, SPAWN],
-  [["train", "--backend", "foo", "--out", out("t2")], /--backend must be one of wasm, cpu/, SPAWN],
+  [["train", "--backend", "foo", "--out", out("t2")], /--backend: backend must be one of wasm, cpu/, SPAWN],
   [["train", "--steps", "5"], /--out DIR is required/, SPAWN],
 ];
 
@@ -199,6 +151,7 @@ const GOOD = {
   ],
   noise: ["sample", "--noise", F.good, "--sampler", "ddpm", "--steps", "20", "--T", "100", "--seed", "5"],
   plainMetrics: ["metrics", "--in", F.good],
+  ddpmDefault: ["sample", "--sampler", "ddpm", "--n", "20", "--T", "100", "--seed", "1"],
   help: ["--help"],
 };
 let metricsOfFile: Promise<Result>;
@@ -210,11 +163,14 @@ beforeAll(() => {
   for (const [args, , spawned] of BAD) if (spawned) void cli(args);
 });
 
-const label = (args: string[]) => args.map((a) => a.replace(dir, "DIR")).join(" ") || "(no command)";
+const label = (args: string[]) =>
+  args
+    .map((a) => (a.length > 80 ? `${a.slice(0, 20)}...(${a.length} chars)` : a.replace(dir, "DIR")))
+    .join(" ") || "(no command)";
 
 describe("cli: every bad flag or file exits 2 with one line on stderr naming it", () => {
   for (const [args, message] of BAD) {
-    if (!COMMANDS[args[0]]) continue; // no command, unknown command: main.ts only (below)
+    if (!COMMANDS.has(args[0])) continue; // no command, unknown command: main.ts only (below)
     it(label(args), async () => {
       expectOneLineError(await inProcess(args), message);
     });
@@ -241,6 +197,7 @@ describe("cli: good runs", () => {
     expect(Object.keys(o).sort()).toEqual(["config", "grid", "metrics", "ms", "nfe", "samples"]);
     expect(o.config).toEqual({
       model: "oracle",
+      data: "tutorial",
       sampler: "ddim",
       steps: 10,
       eta: 0,
@@ -316,11 +273,33 @@ describe("cli: good runs", () => {
     expect(o.samples.flat()).toEqual(Array.from(run.raw));
   });
 
+  it("DDPM without --steps runs the full chain (S = T), its documented default", async () => {
+    const r = await cli(GOOD.ddpmDefault);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const o = JSON.parse(r.stdout);
+    expect(o.config.steps).toBe(100);
+    expect(o.nfe).toBe(100);
+    expect(o.grid).toEqual(makeGrid("trailing", 100, 100));
+  });
+
+  it("DDIM without --steps still takes 50 (in process)", async () => {
+    const r = await inProcess(["sample", "--n", "5", "--T", "100"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).config.steps).toBe(50);
+  });
+
   it("--help prints the usage on stdout and exits 0", async () => {
     const r = await cli(GOOD.help);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
     expect(r.stdout).toMatch(/^usage: cli <command> \[flags\]/);
     for (const command of ["sample", "metrics", "train"]) expect(r.stdout).toContain(`  ${command} `);
+    // written from the flag tables and the sampler list: every flag and sampler is in it
+    for (const [command, info] of COMMAND_INFO) {
+      const section = r.stdout.split(`${command} flags:\n`)[1]?.split(/\n\S/)[0] ?? "";
+      for (const flag of Object.keys(info.flags)) expect(section).toContain(`--${flag} `);
+    }
+    for (const sampler of SAMPLER_KINDS) expect(r.stdout).toMatch(new RegExp(`\\b${sampler}\\b`));
   });
 });

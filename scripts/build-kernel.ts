@@ -1,0 +1,50 @@
+// Builds the wasm-simd kernel (kernel/index.ts, AssemblyScript) into
+// src/model/kernel/generated/kernel.wasm, which is generated, never committed.
+//   npx tsx scripts/build-kernel.ts          build (what `npm run build:kernel` runs)
+//   npx tsx scripts/build-kernel.ts --if-stale  only when the .wasm is missing or older than the source
+// vitest runs ensureKernel() as a global setup, so the model tests find the kernel.
+// Flags: -O3, the stub runtime (the kernel allocates nothing: the JS side owns the memory layout),
+// SIMD on, and nothing that could make the float results depend on the engine (no relaxed SIMD).
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const SOURCE = join(ROOT, "kernel/index.ts");
+export const KERNEL_WASM = join(ROOT, "src/model/kernel/generated/kernel.wasm");
+const ASC_FLAGS = ["-O3", "--runtime", "stub", "--noAssert", "--enable", "simd", "--initialMemory", "1"];
+
+function stale(): boolean {
+  return !existsSync(KERNEL_WASM) || statSync(KERNEL_WASM).mtimeMs < statSync(SOURCE).mtimeMs;
+}
+
+/** Builds the kernel; throws with asc's output when it fails. */
+export function buildKernel(): void {
+  mkdirSync(dirname(KERNEL_WASM), { recursive: true });
+  const asc = join(ROOT, "node_modules/assemblyscript/bin/asc.js");
+  const r = spawnSync(process.execPath, [asc, SOURCE, "--outFile", KERNEL_WASM, ...ASC_FLAGS], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`building the kernel failed:\n${r.stdout}${r.stderr}`);
+}
+
+/** Builds the kernel only when it is missing or older than its source. */
+export function ensureKernel(): void {
+  if (stale()) buildKernel();
+}
+
+/** vitest globalSetup entry. */
+export default function setup(): void {
+  ensureKernel();
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  try {
+    if (process.argv.includes("--if-stale")) ensureKernel();
+    else buildKernel();
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,86 @@
+// The wasm-simd kernel gives the same bits in Node and in the Chromium worker (production build):
+// four architectures (every activation, odd widths, embeddings 2-128, a batch of 300 = one full
+// tile and a partial one) are trained and sampled in both; the hashes of the saved weights, the
+// losses and the samples must be equal, and both must report the kernel as their backend.
+// Run: npx tsx tests/browser/kernel-check.ts   (last line "N passed, M failed"; exit 1 on failure)
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { build } from "vite";
+import { createEngine } from "../../src/engine/engine";
+import { ROOT } from "./harness";
+import { KERNEL_CASES, type KernelCaseResult, runKernelCases } from "./kernel-scenario";
+import { CHROMIUM, CHROMIUM_ARGS, serveDir } from "./static";
+
+let passed = 0;
+let failed = 0;
+function check(name: string, ok: boolean, detail = ""): void {
+  if (ok) passed++;
+  else failed++;
+  console.log(`${ok ? "ok  " : "FAIL"} ${name}${detail ? ` (${detail})` : ""}`);
+}
+
+async function inChromium(): Promise<KernelCaseResult[]> {
+  const outDir = mkdtempSync(join(tmpdir(), "ddim-lab-kernel-page-"));
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    await build({
+      configFile: false,
+      root: ROOT,
+      base: "/",
+      logLevel: "warn",
+      worker: { format: "es" },
+      build: {
+        outDir,
+        emptyOutDir: true,
+        target: "es2022",
+        chunkSizeWarningLimit: 4000,
+        rollupOptions: { input: join(ROOT, "tests/browser/kernel-check.html") },
+      },
+    });
+    const server = await serveDir(outDir);
+    try {
+      const page = await browser.newPage();
+      page.on("pageerror", (e) => console.error(`page error: ${e.message}`));
+      await page.goto(`${server.origin}tests/browser/kernel-check.html`);
+      await page.waitForFunction(() => document.getElementById("status")?.textContent === "ready");
+      return (await page.evaluate(() =>
+        (window as unknown as { kernelTest: { run(): Promise<unknown> } }).kernelTest.run(),
+      )) as KernelCaseResult[];
+    } finally {
+      server.close();
+    }
+  } finally {
+    await browser.close();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const node = await runKernelCases(createEngine());
+  const web = await inChromium();
+  KERNEL_CASES.forEach((cfg, i) => {
+    const name = `${cfg.depth}x${cfg.width} ${cfg.activation}, embedding ${cfg.embedDim}`;
+    check(`${name}: Node computes on the kernel`, node[i].backend === "wasm-simd kernel", node[i].backend);
+    check(
+      `${name}: the Chromium worker computes on the kernel`,
+      web[i].backend === "wasm-simd kernel",
+      web[i].backend,
+    );
+    for (const key of ["weights", "losses", "samples"] as const) {
+      check(
+        `${name}: ${key} identical in Node and Chromium`,
+        node[i][key] === web[i][key],
+        `${node[i][key]} vs ${web[i][key]}`,
+      );
+    }
+  });
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.stack : err);
+  process.exit(1);
+});
