@@ -119,3 +119,31 @@ describe("a network belongs to its data", () => {
     await other.dispose();
   }, 60_000);
 });
+
+describe("a CLI-trained network belongs to its data in the dashboard too", () => {
+  it("cli train --data ring saves the ring's fingerprint; the engine accepts it on the ring only", async () => {
+    const { mkdtempSync, readFileSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { inProcess } = await import("../cli/helpers");
+    const dir = mkdtempSync(join(tmpdir(), "ddim-data-cli-"));
+    try {
+      const small = ["--steps", "3", "--width", "8", "--depth", "1", "--embed", "2", "--batch", "4"];
+      const r = await inProcess(["train", "--data", "ring", ...small, "--out", dir]);
+      expect(r.code, r.stderr).toBe(0);
+      const saved = JSON.parse(readFileSync(join(dir, "network.json"), "utf8"));
+      const cliRing = resolveData({ kind: "preset", name: "ring", n: 400, seed: 0 });
+      expect(saved.dataFingerprint).toBe(cliRing.fingerprint);
+      const engine = createEngine();
+      const before = await engine.numTensors();
+      await engine.loadNetwork(saved, "file");
+      await expect(engine.sample(req("network", 10))).rejects.toThrow(OTHER_DATA);
+      await engine.setData({ points: cliRing.points, mixture: null, label: "ring" });
+      await expect(engine.sample(req("network", 10))).resolves.toBeDefined();
+      await engine.dispose();
+      expect(await engine.numTensors()).toBe(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
