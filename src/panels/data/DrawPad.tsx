@@ -102,6 +102,8 @@ export function DrawPad({ initial }: { initial?: ArrayLike<number> }) {
       <div
         className="draw-surface"
         data-testid="draw-surface"
+        // A finger drags to draw here, not to scroll the page.
+        style={{ touchAction: "none", cursor: "crosshair" }}
         onPointerDown={onDown}
         onPointerMove={onMove}
         onPointerUp={onUp}
