@@ -1,5 +1,6 @@
-// Panel 5 of issue 4: the interpolation scrubber. 200 noise-space paths (one highlighted) are decoded
-// with DDIM eta=0 in one worker call; the slider u then moves through the decoded frames only.
+// The interpolation scrubber (docs/math.md, "Determinism, inversion and interpolation"). 200
+// noise-space paths (one highlighted) are decoded with DDIM eta=0 in one worker call; the slider u
+// then moves through the decoded frames only.
 import { useEffect, useId } from "react";
 import type { PathKind } from "../../core/interpolate";
 import type { ModelChoice } from "../../engine/api";

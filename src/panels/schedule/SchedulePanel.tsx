@@ -1,5 +1,5 @@
 // Panel 2: the noise schedule and the sampler's timestep grid, and the terminal-signal readout
-// that explains why the model works in standardised units (SPEC sections 2, 3 and 5).
+// that explains why the model works in standardised units (docs/math.md, "Data and standardisation").
 import { useMemo } from "react";
 import { meanMixture } from "../../core/datasets";
 import { makeGrid } from "../../core/grids";
