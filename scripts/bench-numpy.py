@@ -171,7 +171,7 @@ class Sampler:
 
 
 def load_points():
-    with open(os.path.join(ROOT, "public", "data", "tutorial-mog.json")) as f:
+    with open(os.path.join(ROOT, "data", "tutorial-mog.json")) as f:
         pts = np.array(json.load(f)["points"], dtype=np.float64)
     return ((pts - pts.mean(0)) / pts.std(0)).astype(F)
 

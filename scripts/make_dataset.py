@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerate the tutorial's 300-point mixture (docs/math.md, "Data and standardisation") into public/data/tutorial-mog.json.
+"""Regenerate the tutorial's 300-point mixture (docs/math.md, "Data and standardisation") into data/tutorial-mog.json.
 
 NumPy's legacy generator cannot be replayed in JavaScript, so the points are generated once
 here and shipped as data. Run: python3 scripts/make_dataset.py
@@ -29,7 +29,7 @@ out = {
     # each float32 widened to float64 exactly, so Math.fround in JS recovers the same bits
     "points": [[float(v) for v in p] for p in x],
 }
-path = os.path.join(os.path.dirname(__file__), "..", "public", "data", "tutorial-mog.json")
+path = os.path.join(os.path.dirname(__file__), "..", "data", "tutorial-mog.json")
 with open(path, "w") as f:
     json.dump(out, f, indent=None, separators=(",", ":"))
     f.write("\n")

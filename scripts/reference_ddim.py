@@ -11,7 +11,7 @@ import sys
 
 import numpy as np
 
-DATA = json.load(open(__file__.rsplit("/", 2)[0] + "/public/data/tutorial-mog.json"))
+DATA = json.load(open(__file__.rsplit("/", 2)[0] + "/data/tutorial-mog.json"))
 
 
 def schedule(kind, T):

@@ -5,7 +5,8 @@
 #   2. unit, model, engine and component tests (vitest);
 #   3. the real Web Worker in headless Chromium (Node vs Chromium hashes, worker kill/recovery),
 #      and the wasm-simd kernel's Node vs Chromium hashes for every activation;
-#   4. the dashboard end to end in headless Chromium on the production build (screenshots in docs/).
+#   4. the dashboard end to end in headless Chromium on the production build (screenshots in docs/);
+#   5. serving to a class (scripts/serve.ts headers, CSP in the worker, bundle budget, exports, offline).
 # Ends with one line "test suites: N passed, M failed"; exits 1 if any failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -57,6 +58,7 @@ suite "unit, model, engine and component tests" npx vitest run
 suite "worker in headless Chromium" npx tsx tests/browser/worker.e2e.ts
 suite "wasm-simd kernel: same bits in Node and Chromium" npx tsx tests/browser/kernel-check.ts
 suite "dashboard end to end in headless Chromium" npx tsx tests/e2e/run.ts
+suite "classroom: npm start server, CSP, bundle budget, exports, offline (Chromium)" npx tsx tests/e2e/classroom.ts
 
 echo
 printf '%s\n' "${names[@]}"

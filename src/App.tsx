@@ -5,6 +5,7 @@ import { ComparePanel } from "./panels/compare/ComparePanel";
 import { PANEL_SHORTCUTS } from "./panels/compare/usePanelKeys";
 import { DataPanel } from "./panels/data/DataPanel";
 import { InterpolatePanel } from "./panels/interpolate/InterpolatePanel";
+import { LessonBar } from "./panels/lesson/LessonBar";
 import { SchedulePanel } from "./panels/schedule/SchedulePanel";
 import { TrainingPanel } from "./panels/training/TrainingPanel";
 import { start, toggleTraining } from "./state/actions";
@@ -12,6 +13,7 @@ import { useApp } from "./state/store";
 import { useUrlSync } from "./state/useUrlSync";
 import { isTypingTarget, KeyboardHelp } from "./ui/KeyboardHelp";
 import { NetworkStatus } from "./ui/NetworkStatus";
+import { ShareButton } from "./ui/ShareDialog";
 
 /** The address bar always holds the current settings (useUrlSync), so the link is the view. */
 async function copyLink(): Promise<void> {
@@ -71,6 +73,8 @@ export function App() {
           <button type="button" className="link-button" onClick={() => void copyLink()}>
             Copy link to this view
           </button>
+          <ShareButton />
+          <LessonBar />
           <button type="button" className="link-button" onClick={() => setHelp(true)} aria-keyshortcuts="?">
             Keyboard (?)
           </button>

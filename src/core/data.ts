@@ -1,5 +1,5 @@
 // Datasets and standardisation (docs/math.md, "Data and standardisation").
-import tutorial from "../../public/data/tutorial-mog.json";
+import tutorial from "../../data/tutorial-mog.json";
 import type { Mixture2D } from "./types";
 
 export interface Dataset {

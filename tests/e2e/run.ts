@@ -31,6 +31,7 @@ import {
   waitTrainingState,
 } from "./dashboard";
 import { dataChecks } from "./data";
+import { offlineChecks } from "./offline";
 import { openSite, ROOT, type Site } from "./site";
 
 const SHOTS = resolve(ROOT, process.env.E2E_SCREENSHOT_DIR ?? "test-results");
@@ -356,6 +357,7 @@ async function main(site: Site): Promise<void> {
   });
 
   await compareChecks(page, site);
+  await offlineChecks(page, site);
   await dataChecks(page, site);
   await check("no console errors or page errors during the whole run", async () => {
     expect(errors.length === 0, errors.join(" | "));
