@@ -5,6 +5,7 @@ import { act } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { persistNow, start } from "../../src/state/actions";
 import { chooseData, useData } from "../../src/state/data";
+import { currentLesson, openLabFile } from "../../src/state/lesson";
 import { makeSession } from "../../src/state/persist";
 import { DEFAULT_SETTINGS } from "../../src/state/settings";
 import { useApp } from "../../src/state/store";
@@ -61,5 +62,30 @@ describe("the data set in sessions and links", () => {
     await act(async () => {});
     expect(useApp.getState().linkMessages[0]).toMatch(/Ignored data=ring .*from 50 to 5000/);
     expect(useData.getState().source).toEqual({ kind: "preset", name: "ring", n: 120, seed: 5 });
+  });
+});
+
+describe("the data set in a lesson file", () => {
+  it("a lesson carries the drawn data set and opens the network on it", async () => {
+    setUpApp();
+    await act(async () => {
+      await start();
+    });
+    const points = Float32Array.from([0, 0, 1, 2, 3, 1, -2, 4, 5, 5]);
+    await chooseData({ kind: "custom", points, label: "drawn (5 points)" });
+    const lesson = await currentLesson("own data");
+    expect(lesson.session.data).toEqual({
+      kind: "custom",
+      label: "drawn (5 points)",
+      points: Array.from(points),
+    });
+    await chooseData({ kind: "tutorial" });
+    let opened = false;
+    await act(async () => {
+      opened = await openLabFile(new Blob([JSON.stringify(lesson)]));
+    });
+    expect(opened).toBe(true);
+    expect(useData.getState().lab.label).toBe("drawn (5 points)");
+    expect(Array.from(useData.getState().lab.points)).toEqual(Array.from(points));
   });
 });
