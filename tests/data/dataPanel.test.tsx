@@ -4,8 +4,10 @@
 // trained on other data is flagged with an offer to train.
 import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DEFAULT_SAMPLER } from "../../src/core/config";
 import { resolveData } from "../../src/core/datasets";
 import type { DataInput } from "../../src/engine/api";
+import { ColumnControls } from "../../src/panels/compare/ColumnControls";
 import { DataPanel } from "../../src/panels/data/DataPanel";
 import { DRAW_BOUNDS } from "../../src/panels/data/DrawPad";
 import { chooseData, useData } from "../../src/state/data";
@@ -181,3 +183,15 @@ function fakeInfo() {
     lossHistory: new Float32Array(0),
   };
 }
+
+describe("model labels follow the data", () => {
+  it("without a known density the perfect network is labelled as the memorising optimum", async () => {
+    const column = { id: "c1", sampler: { ...DEFAULT_SAMPLER }, model: "oracle" as const };
+    const { unmount } = render(<ColumnControls column={column} T={500} onEdit={() => null} />);
+    expect(screen.getByRole("option", { name: "perfect network (oracle)" })).toBeTruthy();
+    unmount();
+    await chooseData({ kind: "preset", name: "spiral", n: 200, seed: 1 });
+    render(<ColumnControls column={column} T={500} onEdit={() => null} />);
+    expect(screen.getByRole("option", { name: /memorising: no true density/ })).toBeTruthy();
+  });
+});

@@ -4,12 +4,12 @@
 import { useEffect, useId } from "react";
 import type { PathKind } from "../../core/interpolate";
 import type { ModelChoice } from "../../engine/api";
-import { type CompareState, MODEL_CHOICES, MODEL_LABELS, useCompare } from "../../state/compare";
+import { type CompareState, MODEL_CHOICES, useCompare } from "../../state/compare";
 import { FRAMES, frameAt, interpolationKey, PATHS, useInterpolate } from "../../state/interpolate";
 import { Panel } from "../../ui/Panel";
 import { useLab } from "../compare/useLab";
 import { usePanelKeys } from "../compare/usePanelKeys";
-import { useDataView } from "../data/useDataView";
+import { useDataView, useModelLabels } from "../data/useDataView";
 import { NormChart } from "./NormChart";
 import { PathPlots } from "./PathPlots";
 import { PointPicker } from "./PointPicker";
@@ -21,6 +21,7 @@ export function InterpolatePanel() {
   const { engine, ready, netVersion, problemKey, T, trainingRuns } = useLab();
   const s = useInterpolate();
   const data = useDataView();
+  const modelLabels = useModelLabels();
   const sliderId = useId();
 
   useEffect(() => {
@@ -104,7 +105,7 @@ export function InterpolatePanel() {
           >
             {MODEL_CHOICES.map((m) => (
               <option key={m} value={m}>
-                {MODEL_LABELS[m]}
+                {modelLabels[m]}
               </option>
             ))}
           </select>
