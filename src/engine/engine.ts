@@ -2,11 +2,12 @@
 // worker with comlink. It owns the dataset, the Problem, the network, the quality Reference and
 // the training loop. Every request is validated before anything reaches tfjs; a bad request
 // rejects with a message that names the setting and changes nothing.
-import { DEFAULT_PROBLEM, DEFAULT_TRAIN, type ProblemConfig } from "../core/config";
+import { DEFAULT_PROBLEM, DEFAULT_TRAIN, type ProblemConfig, type SamplerConfig } from "../core/config";
 import { type Dataset, toModel, tutorialDataset } from "../core/data";
 import { dataFingerprint } from "../core/datasets/fingerprint";
 import { makeProblem, oraclePredictor, type Problem, perfectKind } from "../core/experiment";
 import { quality, Reference } from "../core/metrics";
+import { SAMPLERS } from "../core/samplers";
 import type { NoisePredictor } from "../core/types";
 import {
   type DataInfo,
@@ -97,6 +98,11 @@ function referenceOf(dataset: Dataset): Reference {
   return cachedReference.ref;
 }
 
+/** Measured in Node (scripts/measure-data.ts's machine): about 5e7 Gaussian terms per second. */
+const EVALS_PER_SECOND = 5e7;
+/** About 30 s of work: well inside the client's compute time limit per call. */
+export const EMPIRICAL_BUDGET = 30 * EVALS_PER_SECOND;
+
 const sharedDataset = tutorialDataset();
 /** A saved network without a data fingerprint (the shipped pretrained one) means the course's set. */
 export const TUTORIAL_FINGERPRINT = dataFingerprint(sharedDataset.points);
@@ -174,6 +180,21 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
       lastBeat = t;
       opts.beat();
     }
+  }
+
+  /**
+   * The memorising perfect network costs one Gaussian per data point per sample per call: with a
+   * large own data set a long sampler would run past the compute time limit (and restart the
+   * worker), so such a request is refused up front with what to change.
+   */
+  function checkPerfectCost(choice: ModelChoice, sampler: SamplerConfig, n: number): void {
+    if (choice === "network" || (choice === "oracle" && problem.modelMixture)) return;
+    const nData = dataset.points.length / 2;
+    const cost = nData * SAMPLERS[sampler.sampler].nfe(sampler.steps) * n;
+    if (cost > EMPIRICAL_BUDGET)
+      throw new Error(
+        `the memorising perfect network over ${nData} data points would take about ${Math.round(cost / EVALS_PER_SECOND)} s for ${n} samples at S=${sampler.steps}; use fewer steps, fewer samples or fewer data points`,
+      );
   }
 
   function predictorFor(choice: ModelChoice): NoisePredictor {
@@ -304,6 +325,7 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
     },
     async sample(req): Promise<SampleResult> {
       const r = parseSampleRequest(req, problem.config.T);
+      checkPerfectCost(r.model, r.sampler, r.xT ? r.xT.length / 2 : r.n);
       return sampleWith(problem, predictorFor(r.model), referenceOf(dataset), r);
     },
     async sampleMany(reqs): Promise<SampleResult[]> {
@@ -312,6 +334,7 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
       }
       // Validate every request before running any, so a bad column changes nothing.
       const parsed = reqs.map((r) => parseSampleRequest(r, problem.config.T));
+      for (const r of parsed) checkPerfectCost(r.model, r.sampler, r.xT ? r.xT.length / 2 : r.n);
       const predictors = parsed.map((r) => predictorFor(r.model));
       const xTCache = new Map<string, Float32Array>();
       return parsed.map((r, i) => sampleWith(problem, predictors[i], referenceOf(dataset), r, xTCache));
@@ -322,6 +345,7 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
     },
     async sampleUnit(unit): Promise<UnitResult> {
       const u = parseSampleUnit(unit, problem.config.T);
+      checkPerfectCost(u.model, u.sampler, u.xT.length / 2);
       return runUnit(problem, predictorFor(u.model), u);
     },
     async qualityOf(samples) {

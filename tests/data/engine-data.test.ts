@@ -147,3 +147,25 @@ describe("a CLI-trained network belongs to its data in the dashboard too", () =>
     }
   }, 60_000);
 });
+
+describe("the memorising perfect network on a large own data set", () => {
+  it("a request that would run past the time limit is refused up front; a small one runs", async () => {
+    const engine = createEngine();
+    const big = Float32Array.from({ length: 2 * 20_000 }, (_, i) => Math.sin(1.7 * i) * 4 + (i % 5));
+    await engine.setData({ points: big, mixture: null, label: "big" });
+    const slow: SampleRequest = {
+      sampler: { ...DEFAULT_SAMPLER, sampler: "ddpm", steps: 500, eta: 1 },
+      model: "oracle",
+      n: 1000,
+      seed: 1,
+    };
+    const t0 = performance.now();
+    await expect(engine.sample(slow)).rejects.toThrow(
+      /20000 data points would take about \d+ s .*fewer steps/,
+    );
+    await expect(engine.sampleMany([req("network", 10), slow])).rejects.toThrow(/fewer steps/);
+    expect(performance.now() - t0).toBeLessThan(2000);
+    const fast = await engine.sample({ ...slow, sampler: { ...DEFAULT_SAMPLER, steps: 5 }, n: 20 });
+    expect(fast.samples.length).toBe(40);
+  });
+});
