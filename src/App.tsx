@@ -7,12 +7,12 @@ import { DataPanel } from "./panels/data/DataPanel";
 import { InterpolatePanel } from "./panels/interpolate/InterpolatePanel";
 import { LessonBar } from "./panels/lesson/LessonBar";
 import { SchedulePanel } from "./panels/schedule/SchedulePanel";
+import { LiveNetworkStatus } from "./panels/shared/LiveNetworkStatus";
 import { TrainingPanel } from "./panels/training/TrainingPanel";
 import { start, toggleTraining } from "./state/actions";
 import { useApp } from "./state/store";
 import { useUrlSync } from "./state/useUrlSync";
 import { isTypingTarget, KeyboardHelp } from "./ui/KeyboardHelp";
-import { NetworkStatus } from "./ui/NetworkStatus";
 import { ShareButton } from "./ui/ShareDialog";
 
 /** The address bar always holds the current settings (useUrlSync), so the link is the view. */
@@ -69,7 +69,7 @@ export function App() {
           </p>
         </div>
         <div className="header-side">
-          <NetworkStatus />
+          <LiveNetworkStatus />
           <button type="button" className="link-button" onClick={() => void copyLink()}>
             Copy link to this view
           </button>

@@ -1,18 +1,26 @@
-// What the buttons do: start the engine and load a network, train/pause/resume, reset, and save
-// to or load from a file. Errors land in the store as messages; nothing here throws at the UI.
-import type { NetworkInfo, TrainProgress } from "../engine/api";
+// What the page does outside a training run: start the engine and load a network, restore the copy
+// saved in this browser, reset, save to or load from a file, take another tab's network. The run's
+// own buttons are in run.ts. Errors land in the store as messages; nothing here throws at the UI.
+import type { NetworkInfo } from "../engine/api";
 import { chooseData, useData } from "./data";
 import { fromSessionData, readDataLink, toSessionData } from "./dataLink";
-import type { LossPoint } from "./lossHistory";
+import { capMessages, messageOf } from "./messages";
 import { makeSession, parseSession, readSessionFile, type Session } from "./persist";
-import { checkSetting, engineSettings, reconcile, type SettingKey, type Settings } from "./settings";
-import { adoptNetwork, appDeps, applyProgress, messageOf, RESTORED, requireEngine, useApp } from "./store";
+import { broadcastTabChannel, guardUnsavedWork, listenToOtherTabs, persistNow } from "./saving";
+import { settingsFromFile } from "./sessionSettings";
+import { engineSettings, reconcile, type Settings } from "./settings";
+import { adoptNetwork, appDeps, configureApp, dispatch, requireEngine, useApp } from "./store";
+import { runFlags } from "./trainingRun";
+
+export { endRun, pause, resume, step, toggleTraining, train } from "./run";
+export { persistNow } from "./saving";
 
 /** Creates the engine (once) and loads the saved session, else the shipped pretrained network. */
 export async function start(): Promise<void> {
   const s = useApp.getState();
   if (s.engine || s.starting) return;
   useApp.setState({ starting: true, status: "Starting the compute worker..." });
+  if (appDeps().channel === undefined) configureApp({ channel: broadcastTabChannel() });
   const { createEngine, fetchPretrained } = appDeps();
   let engine: ReturnType<typeof createEngine>;
   try {
@@ -32,6 +40,8 @@ export async function start(): Promise<void> {
     if (ev.kind === "restarted") void refreshNetwork();
   });
   useApp.setState({ engine });
+  listenToOtherTabs();
+  guardUnsavedWork();
   try {
     if (await restoreSaved()) return;
     useApp.setState({ status: "Loading the pretrained network..." });
@@ -54,9 +64,13 @@ export async function start(): Promise<void> {
   }
 }
 
+/** After a worker restart: the run (if any) is over; the readout shows the network the new worker has. */
 async function refreshNetwork(): Promise<void> {
+  dispatch({ type: "end" });
   try {
-    adoptNetwork(await requireEngine().info());
+    const info = await requireEngine().info();
+    useApp.setState({ target: 0, stepsPerSecond: 0 });
+    adoptNetwork(info);
   } catch (e) {
     useApp.setState({ error: `The compute worker restarted but has no network: ${messageOf(e)}` });
   }
@@ -64,10 +78,9 @@ async function refreshNetwork(): Promise<void> {
 
 /** The session saved in this browser, if any and valid; a bad one is reported and skipped. */
 async function restoreSaved(): Promise<boolean> {
-  const { sessions } = appDeps();
   let stored: unknown;
   try {
-    stored = await sessions.load();
+    stored = await appDeps().sessions.load();
   } catch {
     return false; // no IndexedDB (private mode): nothing to restore
   }
@@ -78,8 +91,10 @@ async function restoreSaved(): Promise<boolean> {
     return false;
   }
   try {
-    await applySession(parsed.session, "user");
-    useApp.setState({ status: "Restored your network and loss history from this browser." });
+    const notes = await applySession(parsed.value, "user");
+    useApp.setState({
+      status: withNotes("Restored your network and loss history from this browser.", notes),
+    });
     return true;
   } catch (e) {
     useApp.setState({ error: `Your saved network could not be restored: ${messageOf(e)}.` });
@@ -87,7 +102,17 @@ async function restoreSaved(): Promise<boolean> {
   }
 }
 
-async function applySession(session: Session, origin: "user" | "file"): Promise<void> {
+function withNotes(text: string, notes: string[]): string {
+  return notes.length === 0 ? text : `${text} Some saved settings were not used: ${notes.join("; ")}.`;
+}
+
+/**
+ * Loads a session: its settings are checked whole first (nothing reaches the worker before), then
+ * the worker validates and loads the network, and only then does the page adopt either. Returns
+ * the notes about settings that were not used.
+ */
+async function applySession(session: Session, origin: "user" | "file"): Promise<string[]> {
+  const { settings, notes } = settingsFromFile(session.settings, useApp.getState().settings);
   // The data set first, so the network (which belongs to it) is not refused; a bad one is skipped.
   // A link that names a data set wins over the one restored from this browser.
   const linkHasData =
@@ -95,19 +120,10 @@ async function applySession(session: Session, origin: "user" | "file"): Promise<
   const data = session.data === undefined || linkHasData ? null : fromSessionData(session.data);
   if (data?.ok) await chooseData(data.source);
   const info = await requireEngine().loadNetwork(session.network, origin);
-  // Settings from a file or storage get the same per-field validation as the link.
-  const current = useApp.getState().settings;
-  const next: Settings = { ...current };
-  for (const [k, v] of Object.entries(session.settings)) {
-    const r = checkSetting(
-      k as SettingKey,
-      v,
-      typeof session.settings.T === "number" ? session.settings.T : next.T,
-    );
-    if (r.ok) (next as Record<string, unknown>)[k] = r.value;
-  }
-  useApp.setState({ settings: shapedBy(info, next), training: "idle", trainError: null });
+  dispatch({ type: "end" });
+  useApp.setState({ settings: shapedBy(info, settings), trainError: null, target: 0, stepsPerSecond: 0 });
   adoptNetwork(info, session.loss);
+  return notes;
 }
 
 /** Settings with the problem and architecture of a network that became current (it defines them). */
@@ -115,176 +131,21 @@ function shapedBy(info: NetworkInfo, settings: Settings): Settings {
   return reconcile({ ...settings, ...info.problem, ...info.config }).settings;
 }
 
-/** The optimiser's knobs as the controls have them now (they may change between runs or while paused). */
-function optimiserKnobs({ lr, batch, emaDecay }: Settings) {
-  return { lr, batch, emaDecay };
-}
-
-/** Saves network + settings + loss history to IndexedDB (after a run and on pause). */
-export async function persistNow(): Promise<void> {
-  try {
-    const session = makeSession(
-      await requireEngine().saveNetwork(),
-      useApp.getState().settings,
-      useApp.getState().loss,
-      toSessionData(useData.getState().source),
-    );
-    await appDeps().sessions.save(session);
-  } catch (e) {
-    useApp.setState({ status: `Could not save your network in this browser: ${messageOf(e)}` });
-  }
-}
-
-/** Trains a new network from scratch with the current knobs. */
-export async function train(): Promise<void> {
-  const s = useApp.getState();
-  if (!s.engine || s.training === "running" || s.training === "paused") return;
-  pauseWanted = false;
-  useApp.setState({
-    training: "running",
-    trainError: null,
-    loss: [],
-    step: 0,
-    stepsPerSecond: 0,
-    target: s.settings.trainSteps,
-  });
-  try {
-    const previous = await keepPrevious(s);
-    adoptNetwork(await s.engine.init(engineSettings(s.settings)));
-    useApp.setState({ loss: [], target: s.settings.trainSteps });
-    await finishRun(await s.engine.train(s.settings.trainSteps, onProgress), previous);
-  } catch (e) {
-    useApp.setState({ training: "idle", trainError: `Training failed: ${messageOf(e)}` });
-  }
-}
-
-/**
- * After a divergence the run is paused at its last good checkpoint; Resume goes on from there for
- * the steps that were left, with the knobs as they are now (a lower learning rate, say).
- */
-async function continueAfterDivergence(): Promise<void> {
-  const s = useApp.getState();
-  if (!s.engine || s.training !== "diverged") return;
-  pauseWanted = false;
-  const left = Math.max(1, s.target - s.step);
-  useApp.setState({ training: "running", trainError: null, stepsPerSecond: 0 });
-  try {
-    await finishRun(await s.engine.train(left, onProgress, optimiserKnobs(s.settings)), null);
-  } catch (e) {
-    useApp.setState({ training: "diverged", trainError: `Training failed: ${messageOf(e)}` });
-  }
-}
-
-/** Settles which network a finished run leaves behind, then ends the run and saves it. */
-async function finishRun(final: TrainProgress, previous: Previous | null): Promise<void> {
-  // Stopped = Reset or a file load replaced the network: theirs to adopt and save, not this run's.
-  if (final.state === "stopped") {
-    useApp.setState({ training: "idle" });
-    return;
-  }
-  const info = await requireEngine().info();
-  // A diverged run was already reported (message) by its last progress. With nothing learnt,
-  // its checkpoint is the random initial weights: the network it replaced comes back instead.
-  if (final.state === "diverged" && info.trainSteps === 0 && previous) {
-    await bringBack(previous);
-    useApp.setState({ training: "idle" });
-    return;
-  }
-  // The trained network is adopted as the run ends, in one update, so the header never shows the
-  // fresh network's "untrained" label and the panels sample the new weights once, not twice.
-  useApp.setState((st) => ({
-    network: info,
-    step: info.trainSteps,
-    networkVersion: st.networkVersion + 1,
-    training: final.state === "diverged" ? "diverged" : "idle",
-  }));
-  await persistNow();
-}
-
-/** The network a new run replaces, with its loss history (null if it cannot be saved). */
-interface Previous {
-  saved: unknown;
-  origin: "pretrained" | "user" | "file";
-  loss: LossPoint[];
-}
-
-async function keepPrevious(s: ReturnType<typeof useApp.getState>): Promise<Previous | null> {
-  const origin = s.network?.origin;
-  if (!s.engine || !origin || origin === "fresh") return null;
-  try {
-    return { saved: await s.engine.saveNetwork(), origin, loss: s.loss };
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Brings back the network a run replaced (a learning rate of 10 must not cost the user the network
- * they had); nothing is saved over it, and the divergence message says so.
- */
-async function bringBack(previous: Previous): Promise<void> {
-  const info = await requireEngine().loadNetwork(previous.saved, previous.origin);
-  const st = useApp.getState();
-  useApp.setState({
-    settings: shapedBy(info, st.settings),
-    // No run: the readout shows the kept network's step count (set together, not a "0" between).
-    target: 0,
-    step: info.trainSteps,
-    trainError: `${(st.trainError ?? "Training diverged; ").split(RESTORED)[0]}nothing was learnt, so your previous network is back. Try a lower learning rate.`,
-  });
-  adoptNetwork(info, previous.loss);
-}
-
-/** A pause asked for before the worker's loop started (it was still busy) is applied at its first chunk. */
-let pauseWanted = false;
-
-function onProgress(p: TrainProgress): void {
-  if (p.state === "running" && pauseWanted) void requireEngine().pause();
-  if (p.state === "paused") pauseWanted = false;
-  applyProgress(p);
-
-  if (p.state === "paused") void persistNow();
-}
-
-export async function pause(): Promise<void> {
-  if (useApp.getState().training !== "running") return;
-  pauseWanted = true;
-  await requireEngine().pause();
-}
-
-export async function resume(): Promise<void> {
-  const s = useApp.getState();
-  if (s.training === "diverged") return continueAfterDivergence();
-  if (s.training !== "paused") return;
-  pauseWanted = false;
-  useApp.setState({ training: "running" });
-  // Knobs changed while paused (a lower learning rate, say) apply from the next chunk on.
-  try {
-    await requireEngine().resume(optimiserKnobs(s.settings));
-  } catch (e) {
-    useApp.setState({ training: "paused", trainError: `Could not resume: ${messageOf(e)}` });
-  }
-}
-
-/** Space bar: start, pause or resume. */
-export function toggleTraining(): void {
-  const t = useApp.getState().training;
-  if (t === "running") void pause();
-  else if (t === "paused" || t === "diverged") void resume();
-  else void train();
-}
-
 /** Throws away the saved network and history (after the page asked) and loads the pretrained one. */
 export async function reset(): Promise<void> {
   const engine = requireEngine();
   try {
-    if (useApp.getState().training === "running" || useApp.getState().training === "paused")
-      await engine.stop();
+    if (useApp.getState().training !== "idle") await engine.stop();
+    dispatch({ type: "end" });
     await appDeps().sessions.clear();
+    appDeps().channel?.post({ type: "reset" });
     const info = await engine.loadNetwork(await appDeps().fetchPretrained(), "pretrained");
-    useApp.setState({ training: "idle", trainError: null, stepsPerSecond: 0 });
+    // No run: the readout shows the pretrained network's step count, not the old run's "N / N".
+    useApp.setState({ trainError: null, stepsPerSecond: 0, target: 0, unsaved: null, otherTab: null });
     adoptNetwork(info);
-    useApp.setState({ status: "Reset: your saved network was deleted; the pretrained network is back." });
+    useApp.setState({
+      status: "Reset: the network saved in this browser was deleted; the pretrained network is back.",
+    });
   } catch (e) {
     useApp.setState({ error: `Reset failed: ${messageOf(e)}` });
   }
@@ -292,14 +153,11 @@ export async function reset(): Promise<void> {
 
 export async function saveToFile(download: (s: Session) => void): Promise<void> {
   try {
-    download(
-      makeSession(
-        await requireEngine().saveNetwork(),
-        useApp.getState().settings,
-        useApp.getState().loss,
-        toSessionData(useData.getState().source),
-      ),
-    );
+    const { settings, loss } = useApp.getState();
+    const data = toSessionData(useData.getState().source); // the data set the network belongs to
+    download(makeSession(await requireEngine().saveNetwork(), settings, loss, data));
+    // The user has it somewhere now: closing the page no longer loses it.
+    useApp.setState({ unsaved: null });
   } catch (e) {
     useApp.setState({ trainError: `Could not save the file: ${messageOf(e)}` });
   }
@@ -315,8 +173,8 @@ export async function loadFromFile(file: Blob): Promise<boolean> {
     return false;
   }
   try {
-    await applySession(parsed.session, "file");
-    useApp.setState({ status: "Loaded the network from the file." });
+    const notes = await applySession(parsed.value, "file");
+    useApp.setState({ status: withNotes("Loaded the network from the file.", notes) });
     await persistNow();
     return true;
   } catch (e) {
@@ -326,3 +184,14 @@ export async function loadFromFile(file: Blob): Promise<boolean> {
     return false;
   }
 }
+
+/** Loads the network another tab saved to this browser (after the user said yes to the note). */
+export async function loadOtherTab(): Promise<void> {
+  const s = useApp.getState();
+  useApp.setState({ otherTab: null });
+  if (runFlags(s.training, s.network !== null).workerBusy) return;
+  const ok = await restoreSaved();
+  if (ok) useApp.setState({ status: "Loaded the network the other tab saved." });
+}
+
+export { capMessages };

@@ -76,7 +76,7 @@ export function parseLesson(value: unknown): ParsedLesson {
   }
   const session = parseSession(r.data.session);
   if (!session.ok) return { ok: false, error: `the lesson's network part: ${session.error}` };
-  const T = session.session.settings.T;
+  const T = session.value.settings.T;
   if (typeof T === "number") {
     const over = r.data.columns.findIndex((c) => c.sampler.steps > T);
     if (over >= 0) {
@@ -93,7 +93,7 @@ export function parseLesson(value: unknown): ParsedLesson {
       version: LESSON_VERSION,
       savedAt: r.data.savedAt,
       title: r.data.title,
-      session: session.session,
+      session: session.value,
       columns: r.data.columns as Lesson["columns"],
       seed: r.data.seed,
     },

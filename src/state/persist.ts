@@ -4,18 +4,16 @@
 // network itself again before it replaces the current one.
 import { del, get, set } from "idb-keyval";
 import { z } from "zod";
+import { MAX_FILE_BYTES, type Result } from "../core/config";
 import type { LossPoint } from "./lossHistory";
 
 export const SESSION_FORMAT = "ddim-lab-session";
 export const SESSION_VERSION = 1;
 /** The model's own network file format (a bare network is accepted too). */
 export const NETWORK_FORMAT = "ddim-lab-network";
-/**
- * The largest network the settings allow (512 x 8, embedding 128: 1.9M weights, raw + EMA in
- * base64) with 200,000 steps of history makes a file of 28.6 MB (tests/model/session-size
- * .test.ts builds it); the limit leaves room for that and refuses anything far bigger.
- */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+// The file-size limit is core's MAX_FILE_BYTES (one limit for the page and the CLI; justified there).
+export { MAX_FILE_BYTES };
+
 const IDB_KEY = "ddim-lab/session";
 
 export interface Session {
@@ -31,18 +29,24 @@ export interface Session {
   data?: unknown;
 }
 
-const LossPointSchema = z.object({ step: z.number().finite(), loss: z.number() });
+const LossPointSchema = z.object({
+  step: z.number({ error: "a loss point's step must be a number" }),
+  loss: z.number({ error: "a loss point's loss must be a number" }),
+});
+// Our own texts for every rule: the library's defaults ("Invalid input") mean nothing to a reader.
 const SessionSchema = z.object({
   format: z.literal(SESSION_FORMAT),
   version: z.number(),
-  savedAt: z.string().max(100),
-  network: z.unknown(),
-  settings: z.record(z.string(), z.unknown()),
-  loss: z.array(LossPointSchema).max(1_000_000),
+  savedAt: z.string({ error: "savedAt must be a text" }).max(100, { error: "savedAt is too long" }),
+  network: z.record(z.string(), z.unknown(), { error: "network must be an object" }),
+  settings: z.record(z.string(), z.unknown(), { error: "settings must be an object" }),
+  loss: z
+    .array(LossPointSchema, { error: "loss must be a list of points" })
+    .max(1_000_000, { error: "loss has more than 1,000,000 points" }),
   data: z.unknown().optional(),
 });
 
-export type Parsed = { ok: true; session: Session } | { ok: false; error: string };
+export type Parsed = Result<Session>;
 
 /** A saved object (from IndexedDB or a file) to a Session, or one line saying what is wrong. */
 export function parseSession(value: unknown): Parsed {
@@ -53,7 +57,7 @@ export function parseSession(value: unknown): Parsed {
     // A bare network file (e.g. from the CLI): no settings, no chart history of ours.
     return {
       ok: true,
-      session: {
+      value: {
         format: SESSION_FORMAT,
         version: SESSION_VERSION,
         savedAt: "",
@@ -65,20 +69,17 @@ export function parseSession(value: unknown): Parsed {
   }
   if (v.format !== SESSION_FORMAT) return { ok: false, error: "the file is not a DDIM Lab file" };
   if (v.version !== SESSION_VERSION) {
-    return {
-      ok: false,
-      error: `the file is version ${String(v.version).slice(0, 20)}; this DDIM Lab reads version ${SESSION_VERSION}`,
-    };
+    // JSON text of the value: a version "1" (a string) must not read as version 1.
+    const given = JSON.stringify(v.version);
+    const what = given === undefined ? "has no version" : `is version ${given.slice(0, 20)}`;
+    return { ok: false, error: `the file ${what}; this DDIM Lab reads version ${SESSION_VERSION}` };
   }
   const r = SessionSchema.safeParse(v);
   if (!r.success) {
     const i = r.error.issues[0];
-    return {
-      ok: false,
-      error: `the file is damaged (${i ? `${i.path.join(".")}: ${i.message}` : "bad shape"})`,
-    };
+    return { ok: false, error: `the file is damaged (${i ? i.message : "bad shape"})` };
   }
-  return { ok: true, session: r.data as Session };
+  return { ok: true, value: r.data as Session };
 }
 
 /** Text of a file to a Session; never throws. */

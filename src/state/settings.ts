@@ -1,5 +1,6 @@
-// The one declarative settings schema of the page (DESIGN.md): a list of properties from which
-// defaults, validation, the controls' limits, URL reading/writing and `hide=` flags all derive.
+// The one declarative settings schema of the page (docs/architecture.md): a list of properties from
+// which defaults, validation, URL reading/writing and `hide=` flags derive. The controls' limits
+// are read from the zod schemas themselves (zod 4's minValue/maxValue), so they cannot disagree.
 // Every validator is a field of the core/config zod schemas, so a value from a control, the URL or
 // a file is checked by exactly the same rule and fails with the same message.
 import { z } from "zod";
@@ -11,7 +12,10 @@ import {
   DEFAULT_SAMPLER,
   DEFAULT_TRAIN,
   NetworkSchema,
+  type NumberLimits,
+  numberLimits,
   ProblemSchema,
+  type Result,
   SamplerSchema,
   SCHEDULE_KINDS,
   SPACINGS,
@@ -19,6 +23,7 @@ import {
   TrainSchema,
   UNITS,
 } from "../core/config";
+import { parseNumber } from "../core/numbers";
 import type { EngineSettings } from "../engine/api";
 
 interface PropBase<K extends string> {
@@ -30,8 +35,6 @@ interface PropBase<K extends string> {
 }
 export interface NumberProp<K extends string = string> extends PropBase<K> {
   kind: "int" | "real";
-  min: number;
-  max: number;
   step?: number;
   default: number;
 }
@@ -52,14 +55,12 @@ const T_SCHEMA = z
   .min(0, { error: "t must be from 0 to T-1" })
   .max(1999, { error: "t must be from 0 to T-1" });
 
-/** Training defaults measured by the model work (SPEC section 4): Adam, batch 256, EMA 0.999. */
+/** Training defaults measured by the model work (docs/training.md): Adam, batch 256, EMA 0.999. */
 export const SETTING_PROPS = [
   // problem
   {
     key: "T",
     kind: "int",
-    min: 10,
-    max: 2000,
     default: DEFAULT_PROBLEM.T,
     schema: P.T,
     label: "Diffusion steps T",
@@ -81,14 +82,12 @@ export const SETTING_PROPS = [
     default: DEFAULT_PROBLEM.units,
     schema: P.units,
     label: "Model units",
-    help: "Train and sample in standardised or raw coordinates (SPEC section 2).",
+    help: 'Train and sample in standardised or raw coordinates (docs/math.md, "Data and standardisation").',
   },
   // sampler shown in the schedule panel's DDIM grid
   {
     key: "S",
     kind: "int",
-    min: 1,
-    max: 2000,
     default: DEFAULT_SAMPLER.steps,
     schema: SA.steps,
     label: "Sampling steps S",
@@ -106,8 +105,6 @@ export const SETTING_PROPS = [
   {
     key: "eta",
     kind: "real",
-    min: 0,
-    max: 1,
     step: 0.05,
     default: DEFAULT_SAMPLER.eta,
     schema: SA.eta,
@@ -118,8 +115,6 @@ export const SETTING_PROPS = [
   {
     key: "width",
     kind: "int",
-    min: 8,
-    max: 512,
     default: DEFAULT_NETWORK.width,
     schema: N.width,
     label: "Hidden width",
@@ -128,8 +123,6 @@ export const SETTING_PROPS = [
   {
     key: "depth",
     kind: "int",
-    min: 1,
-    max: 8,
     default: DEFAULT_NETWORK.depth,
     schema: N.depth,
     label: "Hidden layers",
@@ -147,8 +140,6 @@ export const SETTING_PROPS = [
   {
     key: "embedDim",
     kind: "int",
-    min: 2,
-    max: 128,
     step: 2,
     default: DEFAULT_NETWORK.embedDim,
     schema: N.embedDim,
@@ -159,8 +150,6 @@ export const SETTING_PROPS = [
   {
     key: "trainSteps",
     kind: "int",
-    min: 1,
-    max: 200_000,
     default: DEFAULT_TRAIN.steps,
     schema: TR.steps,
     label: "Training steps",
@@ -169,8 +158,6 @@ export const SETTING_PROPS = [
   {
     key: "lr",
     kind: "real",
-    min: 1e-6,
-    max: 10,
     step: 0.0001,
     default: DEFAULT_TRAIN.lr,
     schema: TR.lr,
@@ -180,8 +167,6 @@ export const SETTING_PROPS = [
   {
     key: "batch",
     kind: "int",
-    min: 1,
-    max: 4096,
     default: DEFAULT_TRAIN.batch,
     schema: TR.batch,
     label: "Batch size",
@@ -190,8 +175,6 @@ export const SETTING_PROPS = [
   {
     key: "seed",
     kind: "int",
-    min: 0,
-    max: 2 ** 31 - 1,
     default: DEFAULT_TRAIN.seed,
     schema: TR.seed,
     label: "Seed",
@@ -200,8 +183,6 @@ export const SETTING_PROPS = [
   {
     key: "emaDecay",
     kind: "real",
-    min: 0,
-    max: 0.99999,
     step: 0.0001,
     default: DEFAULT_TRAIN.emaDecay,
     schema: TR.emaDecay,
@@ -221,8 +202,6 @@ export const SETTING_PROPS = [
   {
     key: "t",
     kind: "int",
-    min: 0,
-    max: 1999,
     default: 100,
     schema: T_SCHEMA,
     label: "Timestep t",
@@ -234,19 +213,30 @@ export type SettingKey = (typeof SETTING_PROPS)[number]["key"];
 type ValueOf<P> = P extends { kind: "choice"; options: readonly (infer O)[] } ? O : number;
 export type Settings = { [P in (typeof SETTING_PROPS)[number] as P["key"]]: ValueOf<P> };
 
-export const PROPS_BY_KEY = Object.fromEntries(SETTING_PROPS.map((p) => [p.key, p])) as unknown as Record<
-  SettingKey,
-  SettingProp<SettingKey>
->;
+// A prototype-less table: a name from a link or a file ("constructor", "__proto__") finds nothing.
+export const PROPS_BY_KEY: Readonly<Record<SettingKey, SettingProp<SettingKey>>> = Object.assign(
+  Object.create(null) as Record<SettingKey, SettingProp<SettingKey>>,
+  Object.fromEntries(SETTING_PROPS.map((p) => [p.key, p])),
+);
+
+/** True only for our own setting names (own properties; built-ins such as "toString" are not). */
+export function isSettingKey(name: string): name is SettingKey {
+  return Object.hasOwn(PROPS_BY_KEY, name);
+}
+
+/** The limits of a number setting, read from its zod schema (so a control shows the rule it is checked by). */
+export function limitsOf(key: SettingKey): NumberLimits {
+  return numberLimits(PROPS_BY_KEY[key].schema);
+}
 
 export const DEFAULT_SETTINGS = Object.fromEntries(SETTING_PROPS.map((p) => [p.key, p.default])) as Settings;
 
-export type Check = { ok: true; value: number | string } | { ok: false; error: string };
+export type Check = Result<number | string>;
 
 /** Validates one value exactly as a control does; cross-field limits (S <= T, t < T) need T. */
 export function checkSetting(key: SettingKey, value: unknown, T: number = DEFAULT_SETTINGS.T): Check {
+  if (!isSettingKey(key)) return { ok: false, error: `there is no setting named ${shortName(key)}` };
   const prop = PROPS_BY_KEY[key];
-  if (!prop) return { ok: false, error: `unknown setting ${String(key)}` };
   const r = prop.schema.safeParse(value);
   if (!r.success) return { ok: false, error: r.error.issues[0]?.message ?? `${prop.label} is not valid` };
   // -0 + 0 is 0: "-0" from a link must not survive as a distinct value.
@@ -261,11 +251,16 @@ export function checkSetting(key: SettingKey, value: unknown, T: number = DEFAUL
 
 /** Text from a control or the URL to the value type of the setting ("" is not a number). */
 export function coerce(key: SettingKey, text: string): unknown {
+  if (!isSettingKey(key)) return text;
   const prop = PROPS_BY_KEY[key];
-  if (!prop || prop.kind === "choice") return text;
-  const s = text.trim();
-  if (s === "" || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return Number.NaN;
-  return Number(s);
+  if (prop.kind === "choice") return text;
+  // The one number grammar of every input (core/numbers.ts): no hex, no "Infinity", no junk.
+  return parseNumber(text) ?? Number.NaN;
+}
+
+function shortName(name: unknown): string {
+  const s = String(name);
+  return s.length > 40 ? `${s.slice(0, 40)}...` : s;
 }
 
 /** Settings with T-dependent fields brought back into range after T changed. */

@@ -3,8 +3,10 @@
 // the engine with useEngine(); the engine is created lazily by start(), or injected in tests.
 import { create } from "zustand";
 import type { Engine, NetworkInfo, TrainProgress } from "../engine/api";
+import type { EngineClient } from "../engine/client";
 import { binHistory, chunkPoint, type LossPoint } from "./lossHistory";
 import { idbSessionStore, type SessionStore } from "./persist";
+import type { TabChannel } from "./saving";
 import {
   checkSetting,
   coerce,
@@ -13,22 +15,19 @@ import {
   type SettingKey,
   type Settings,
 } from "./settings";
+import { nextPhase, type RunEvent, type RunPhase, runFlags } from "./trainingRun";
 import type { Hideable } from "./url";
 
-export type TrainingState = "idle" | "running" | "paused" | "diverged";
-
-/** Status events of a client with reliability (worker restarted, backend fell back, ...). */
-export interface EngineEvent {
-  message: string;
-  kind?: string;
-}
-export type EngineClient = Engine & { onEvent?: (listener: (e: EngineEvent) => void) => () => void };
+/** The engine as the page uses it: the worker client in the browser, the in-process engine in tests. */
+export type PageEngine = Engine & Partial<Pick<EngineClient, "onEvent">>;
 
 export interface AppDeps {
-  createEngine: () => EngineClient;
+  createEngine: () => PageEngine;
   /** The shipped pretrained network's JSON. */
   fetchPretrained: () => Promise<unknown>;
   sessions: SessionStore;
+  /** Notes between tabs about the saved copy; undefined = the browser's BroadcastChannel, null = none. */
+  channel?: TabChannel | null;
 }
 
 export const defaultFetchPretrained = async (): Promise<unknown> => {
@@ -54,7 +53,7 @@ export function appDeps(): AppDeps {
 }
 
 export interface AppState {
-  engine: EngineClient | null;
+  engine: PageEngine | null;
   /** Set once a network is loaded and panels may sample. */
   network: NetworkInfo | null;
   starting: boolean;
@@ -62,7 +61,8 @@ export interface AppState {
   hidden: Set<Hideable>;
   /** Messages about ignored link fields, shown once. */
   linkMessages: string[];
-  training: TrainingState;
+  /** The training run's phase (src/state/trainingRun.ts); panels read runFlags(training, ...). */
+  training: RunPhase;
   step: number;
   target: number;
   stepsPerSecond: number;
@@ -73,6 +73,13 @@ export interface AppState {
   trainError: string | null;
   /** Bumped whenever the network's weights change, so panels can re-sample. */
   networkVersion: number;
+  /**
+   * Why the current network is not kept in this browser (storage full, another tab reset the
+   * shared copy): the page offers Save to file and asks before it is closed. Null when it is kept.
+   */
+  unsaved: string | null;
+  /** Another tab saved a network to the shared browser copy (its step count): offer to load it. */
+  otherTab: { steps: number } | null;
 }
 
 export const initialState = (): AppState => ({
@@ -91,30 +98,42 @@ export const initialState = (): AppState => ({
   error: null,
   trainError: null,
   networkVersion: 0,
+  unsaved: null,
+  otherTab: null,
 });
 
 export const useApp = create<AppState>()(() => initialState());
 
 /** The engine client (null until start() created it). */
-export function useEngine(): EngineClient | null {
+export function useEngine(): PageEngine | null {
   return useApp((s) => s.engine);
 }
 
 /** For non-React code (actions): the engine or a clear error. */
-export function requireEngine(): EngineClient {
+export function requireEngine(): PageEngine {
   const e = useApp.getState().engine;
   if (!e) throw new Error("the compute engine is not started yet");
   return e;
 }
 
-export function messageOf(e: unknown): string {
-  if (e instanceof Error) return e.message;
-  return typeof e === "string" ? e : "unexpected error";
-}
+export { messageOf } from "./messages";
+
+/** Settings that belong to a run's network: while a run is open they cannot change (Resume continues it). */
+export const RUN_SETTINGS: ReadonlySet<SettingKey> = new Set([
+  "trainSteps",
+  "width",
+  "depth",
+  "activation",
+  "embedDim",
+  "seed",
+  "backend",
+]);
 
 /** Sets one setting from a control's value or text; returns the error to show, or null. */
 export function setSetting(key: SettingKey, value: unknown): string | null {
-  const s = useApp.getState().settings;
+  const { settings: s, training } = useApp.getState();
+  if (RUN_SETTINGS.has(key) && runFlags(training, true).architectureLocked)
+    return "this belongs to the current run's network: press End run (or Reset) to change it";
   const v = typeof value === "string" ? coerce(key, value) : value;
   const r = checkSetting(key, v, key === "T" ? DEFAULT_SETTINGS.T : s.T);
   if (!r.ok) return r.error;
@@ -133,37 +152,26 @@ export function adoptNetwork(info: NetworkInfo, loss?: LossPoint[]): void {
   }));
 }
 
+/** Moves the training run's state machine (src/state/trainingRun.ts: phases and transitions). */
+export function dispatch(ev: RunEvent): RunPhase {
+  useApp.setState((s) => ({ training: nextPhase(s.training, ev) }));
+  return useApp.getState().training;
+}
+
 /** Applies one training progress report (called once per chunk). */
 export function applyProgress(p: TrainProgress): void {
   useApp.setState((s) => {
     // A diverged chunk is not part of the network's history (its weights were thrown away): the
     // message reports it, and its huge or NaN loss would flatten the log-scale curve.
     const point = p.state === "diverged" ? null : chunkPoint(p.step, p.losses);
-    // "done" and "diverged" still read as running: train() first settles which network is kept,
-    // then ends the run, so the panels do not sample a network that is about to be replaced.
-    const state: TrainingState =
-      p.state === "running" || p.state === "done" || p.state === "diverged"
-        ? "running"
-        : p.state === "paused"
-          ? "paused"
-          : "idle";
     return {
       step: p.step,
       stepsPerSecond: p.stepsPerSecond > 0 ? p.stepsPerSecond : s.stepsPerSecond,
       loss: point ? [...s.loss, point] : s.loss,
-      training: state,
-      trainError: p.state === "diverged" ? divergedMessage(p) : s.trainError,
+      training: nextPhase(s.training, { type: "progress", state: p.state }),
+      // The engine says what happened and what it did about it; the page shows that text as is.
+      trainError:
+        p.state === "diverged" ? (p.message ?? "Training diverged; the run was paused.") : s.trainError,
     };
   });
-}
-
-/** The part of the divergence message that says which weights the network now has. */
-export const RESTORED = "restored the last good weights and paused";
-
-function divergedMessage(p: TrainProgress): string {
-  const losses = Array.from(p.losses);
-  const first = losses.findIndex((l) => !Number.isFinite(l) || l > 1e3);
-  const bad = first >= 0 && !Number.isFinite(losses[first]) ? "NaN" : "exploding";
-  const at = p.step + (first >= 0 ? first + 1 : 0);
-  return `Training diverged at step ${at} (loss ${bad}); ${RESTORED}. Lower the learning rate, then press Resume.`;
 }

@@ -1,10 +1,11 @@
 // The page's link: settings in the query string, validated per field exactly like the controls.
 // A bad field falls back to its default and yields one message naming what was ignored and why.
+import { capMessages } from "./messages";
 import {
   checkSetting,
   coerce,
   DEFAULT_SETTINGS,
-  PROPS_BY_KEY,
+  isSettingKey,
   reconcile,
   SETTING_PROPS,
   type SettingKey,
@@ -53,11 +54,12 @@ export function readUrl(search: string): UrlState {
     for (const name of h.split(",")) {
       const n = name.trim();
       if (n === "") continue;
-      if (n in PROPS_BY_KEY || (PANEL_IDS as readonly string[]).includes(n)) hidden.add(n as Hideable);
+      // Own names only: "__proto__" or "constructor" are not controls (an `in` test finds built-ins).
+      if (isSettingKey(n) || (PANEL_IDS as readonly string[]).includes(n)) hidden.add(n as Hideable);
       else messages.push(`Ignored hide=${shown(n)} from the link: there is no control or panel named so`);
     }
   }
-  return { settings: fixed.settings, hidden, messages };
+  return { settings: fixed.settings, hidden, messages: capMessages(messages) };
 }
 
 /** Query string for the settings: only the values that differ from the defaults, plus hide=. */

@@ -1,25 +1,29 @@
-// A control bound to one entry of the settings schema: its label, limits, help and validation
-// all come from the schema, and a teacher's `hide=` link removes it.
-import { PROPS_BY_KEY, type SettingKey } from "../state/settings";
-import { setSetting, useApp } from "../state/store";
+// The control of one settings-schema entry, presentational: its label, limits and help come from
+// the entry, the value and what to do on a commit from the owner (src/panels/shared/Setting.tsx
+// binds it to the store).
 import { NumberField, Select } from "./fields";
 
+/** What the control needs of a settings entry (an entry of state/settings.ts fits as it is). */
+export type SettingSpec =
+  | { kind: "choice"; label: string; help: string; options: readonly string[] }
+  | { kind: "int" | "real"; label: string; help: string; step?: number };
+
 export interface SettingFieldProps {
-  name: SettingKey;
+  prop: SettingSpec;
+  value: number | string;
+  /** Limits of a number entry (read from its schema by the owner). */
+  limits?: { min: number; max: number };
+  /** Text from the control; returns the error to show, or null. */
+  onCommit: (value: string) => string | null;
   disabled?: boolean;
   /** Overrides the schema's label (e.g. a shorter one in a tight row). */
   label?: string;
   /** Display text of the options of a choice. */
   optionLabels?: Record<string, string>;
-  /** Upper limit that depends on other settings (e.g. S <= T). */
-  max?: number;
 }
 
-export function SettingField({ name, disabled, label, optionLabels, max }: SettingFieldProps) {
-  const prop = PROPS_BY_KEY[name];
-  const value = useApp((s) => s.settings[name]);
-  const hidden = useApp((s) => s.hidden.has(name));
-  if (hidden) return null;
+export function SettingField(props: SettingFieldProps) {
+  const { prop, value, limits, onCommit, disabled, label, optionLabels } = props;
   if (prop.kind === "choice") {
     return (
       <Select
@@ -29,7 +33,7 @@ export function SettingField({ name, disabled, label, optionLabels, max }: Setti
         optionLabels={optionLabels}
         help={prop.help}
         disabled={disabled}
-        onChange={(v) => setSetting(name, v)}
+        onChange={(v) => onCommit(v)}
       />
     );
   }
@@ -37,12 +41,13 @@ export function SettingField({ name, disabled, label, optionLabels, max }: Setti
     <NumberField
       label={label ?? prop.label}
       value={Number(value)}
-      min={prop.min}
-      max={max ?? prop.max}
+      min={limits?.min}
+      max={limits?.max}
+      integer={prop.kind === "int"}
       step={prop.kind === "int" ? (prop.step ?? 1) : "any"}
       help={prop.help}
       disabled={disabled}
-      onCommit={(text) => setSetting(name, text)}
+      onCommit={onCommit}
     />
   );
 }

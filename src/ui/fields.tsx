@@ -1,5 +1,7 @@
-// Labelled form controls with in-place validation messages. Number fields keep the typed text
-// while it is being edited and commit on blur/Enter, so a half-typed "0." is not an error.
+// The page's one set of labelled form controls, with in-place validation messages. Number fields
+// keep the typed text while it is being edited and commit on blur/Enter (never per keystroke), so
+// a half-typed "0." is neither an error nor a recomputation; a refused value stays visible with
+// its message while the owner keeps the previous good value.
 import { type ReactNode, useEffect, useId, useState } from "react";
 
 interface FieldShell {
@@ -36,19 +38,28 @@ function Field({ label, help, error, children }: FieldShell) {
 export interface NumberFieldProps {
   label: string;
   value: number;
-  /** Returns an error message to show, or null when the value was accepted. */
-  onCommit: (text: string) => string | null;
+  /** Called on Enter or blur with the typed text; returns an error message, or null when accepted. */
+  onCommit: (text: string) => string | null | undefined;
   help?: string;
+  /** Limits shown by the browser's spinner (the owner validates; infinite limits are left out). */
   min?: number;
   max?: number;
+  /** Whole numbers only: the spinner steps by 1 (or `step`). */
+  integer?: boolean;
   step?: number | "any";
+  /** A message from the owner (e.g. a limit that depends on other fields), shown like a refusal. */
+  error?: string | null;
   disabled?: boolean;
 }
 
+const finite = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? v : undefined);
+
 export function NumberField(props: NumberFieldProps) {
-  const { label, value, onCommit, help, min, max, step = "any", disabled } = props;
+  const { label, value, onCommit, help, min, max, integer, disabled } = props;
+  const step = props.step ?? (integer ? 1 : "any");
   const [text, setText] = useState(String(value));
-  const [error, setError] = useState<string | null>(null);
+  const [refused, setError] = useState<string | null>(null);
+  const error = refused ?? props.error ?? null;
   // Follow outside changes (URL, file, reset) unless the user is mid-edit with an error.
   useEffect(() => {
     setText(String(value));
@@ -59,7 +70,7 @@ export function NumberField(props: NumberFieldProps) {
       setError(null);
       return;
     }
-    setError(onCommit(text));
+    setError(onCommit(text) ?? null);
   };
   return (
     <Field label={label} help={help} error={error}>
@@ -69,8 +80,8 @@ export function NumberField(props: NumberFieldProps) {
           type="number"
           inputMode="decimal"
           value={text}
-          min={min}
-          max={max}
+          min={finite(min)}
+          max={finite(max)}
           step={step}
           disabled={disabled}
           aria-invalid={error ? true : undefined}

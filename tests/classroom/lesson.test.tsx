@@ -17,8 +17,7 @@ import {
 import { makeSession } from "../../src/state/persist";
 import { DEFAULT_SETTINGS } from "../../src/state/settings";
 import { useApp } from "../../src/state/store";
-import { FAKE_NETWORK } from "../components/appFakeEngine";
-import { setUpApp } from "../components/appSetup";
+import { STAND_IN_NETWORK as FAKE_NETWORK, setUpApp } from "../components/appSetup";
 
 afterEach(cleanup);
 

@@ -6,8 +6,7 @@ import { App } from "../../src/App";
 import { makeSession } from "../../src/state/persist";
 import { DEFAULT_SETTINGS } from "../../src/state/settings";
 import { useApp } from "../../src/state/store";
-import { FAKE_NETWORK } from "./appFakeEngine";
-import { setUpApp } from "./appSetup";
+import { STAND_IN_NETWORK, setUpApp } from "./appSetup";
 
 afterEach(cleanup);
 
@@ -58,7 +57,8 @@ describe("app shell", () => {
 
   it("space starts and pauses training, but not while typing in a field; ? shows the keyboard help", async () => {
     const { engine } = await renderApp();
-    engine.delayMs = 30;
+    // A long run, so the second Space lands while it trains.
+    useApp.setState((s) => ({ settings: { ...s.settings, trainSteps: 200_000 } }));
     const field = screen.getByLabelText("Training steps");
     fireEvent.keyDown(field, { key: " " });
     expect(engine.calls).not.toContain("train");
@@ -66,6 +66,7 @@ describe("app shell", () => {
     await waitFor(() => expect(useApp.getState().training).toBe("running"));
     fireEvent.keyDown(document.body, { key: " " });
     await waitFor(() => expect(useApp.getState().training).toBe("paused"));
+    expect(useApp.getState().step).toBeLessThan(200_000);
     fireEvent.keyDown(document.body, { key: "?" });
     expect(screen.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeTruthy();
     expect(screen.getByText(/Start training, or pause/)).toBeTruthy();
@@ -76,7 +77,7 @@ describe("app shell", () => {
   });
 
   it("a network saved in this browser is restored in preference to the pretrained one", async () => {
-    const saved = makeSession({ ...FAKE_NETWORK, trainSteps: 1234 }, { ...DEFAULT_SETTINGS, seed: 7 }, [
+    const saved = makeSession({ ...STAND_IN_NETWORK, trainSteps: 1234 }, { ...DEFAULT_SETTINGS, seed: 7 }, [
       { step: 1234, loss: 0.5 },
     ]);
     const { engine } = await renderApp("", saved);
@@ -99,7 +100,7 @@ describe("worker failures", () => {
   it("shows the client's restart message and the network the new worker reloaded", async () => {
     const { engine } = await renderApp();
     await act(async () => {
-      await engine.loadNetwork({ ...FAKE_NETWORK, trainSteps: 900 }, "user");
+      await engine.loadNetwork({ ...STAND_IN_NETWORK, trainSteps: 900 }, "user");
       engine.emit({
         kind: "restarted",
         message:

@@ -3,10 +3,10 @@ import { cleanup, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
+import { Setting } from "../../src/panels/shared/Setting";
 import { MAX_FILE_BYTES, makeSession, parseSession, parseSessionText } from "../../src/state/persist";
 import { DEFAULT_SETTINGS, SETTING_PROPS } from "../../src/state/settings";
 import { setSetting, useApp } from "../../src/state/store";
-import { SettingField } from "../../src/ui/SettingField";
 import { setUpApp } from "./appSetup";
 
 afterEach(cleanup);
@@ -17,7 +17,7 @@ describe("settings controls", () => {
     render(
       <>
         {SETTING_PROPS.map((p) => (
-          <SettingField key={p.key} name={p.key} />
+          <Setting key={p.key} name={p.key} />
         ))}
       </>,
     );
@@ -37,7 +37,7 @@ describe("settings controls", () => {
   it("a hidden setting has no control", () => {
     setUpApp();
     useApp.setState({ hidden: new Set(["lr"]) });
-    render(<SettingField name="lr" />);
+    render(<Setting name="lr" />);
     expect(screen.queryByLabelText("Learning rate")).toBeNull();
   });
 

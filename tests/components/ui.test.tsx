@@ -9,7 +9,7 @@ import { Formula } from "../../src/ui/Formula";
 import { Panel } from "../../src/ui/Panel";
 import { fromPx, makeFrame, niceTicks, toPx } from "../../src/ui/plotGeometry";
 import { ScatterCanvas } from "../../src/ui/ScatterCanvas";
-import { stubCanvas } from "./appFakeEngine";
+import { stubCanvas } from "./appSetup";
 
 afterEach(cleanup);
 

@@ -10,8 +10,7 @@ import { makeSession } from "../../src/state/persist";
 import { DEFAULT_SETTINGS } from "../../src/state/settings";
 import { useApp } from "../../src/state/store";
 import { loadSettingsFromUrl } from "../../src/state/useUrlSync";
-import { FAKE_NETWORK } from "../components/appFakeEngine";
-import { setUpApp } from "../components/appSetup";
+import { STAND_IN_NETWORK as FAKE_NETWORK, setUpApp } from "../components/appSetup";
 
 beforeEach(async () => {
   await chooseData({ kind: "tutorial" });

@@ -33,6 +33,7 @@ import {
 import { dataChecks } from "./data";
 import { offlineChecks } from "./offline";
 import { openSite, ROOT, type Site } from "./site";
+import { trainingRunChecks } from "./trainingRun";
 
 const SHOTS = resolve(ROOT, process.env.E2E_SCREENSHOT_DIR ?? "test-results");
 mkdirSync(SHOTS, { recursive: true });
@@ -356,6 +357,7 @@ async function main(site: Site): Promise<void> {
     return `paused at step ${seen.step}; header "${seen.label}"`;
   });
 
+  await trainingRunChecks(page, site);
   await compareChecks(page, site);
   await offlineChecks(page, site);
   await dataChecks(page, site);

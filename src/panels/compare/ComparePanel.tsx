@@ -4,6 +4,7 @@
 // quality-vs-steps story (docs/math.md, "Samplers").
 import { useEffect, useId, useMemo, useState } from "react";
 import { makeProblem } from "../../core/experiment";
+import { useLab } from "../../hooks/useLab";
 import { columnKey, columnLimitText, MAX_COLUMNS, useCompare } from "../../state/compare";
 import { useApp } from "../../state/store";
 import { Panel } from "../../ui/Panel";
@@ -15,7 +16,6 @@ import { PlayerBar } from "./player/PlayerBar";
 import { FigureGlossary } from "./QualityFigures";
 import { QualitySweep } from "./QualitySweep";
 import { useGridLink } from "./useGridLink";
-import { useLab } from "./useLab";
 import { usePanelKeys } from "./usePanelKeys";
 import "./compare.css";
 

@@ -4,10 +4,10 @@
 import { useEffect, useId } from "react";
 import type { PathKind } from "../../core/interpolate";
 import type { ModelChoice } from "../../engine/api";
+import { useLab } from "../../hooks/useLab";
 import { type CompareState, MODEL_CHOICES, useCompare } from "../../state/compare";
 import { FRAMES, frameAt, interpolationKey, PATHS, useInterpolate } from "../../state/interpolate";
 import { Panel } from "../../ui/Panel";
-import { useLab } from "../compare/useLab";
 import { usePanelKeys } from "../compare/usePanelKeys";
 import { useDataView, useModelLabels } from "../data/useDataView";
 import { NormChart } from "./NormChart";

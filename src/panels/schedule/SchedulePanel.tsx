@@ -7,7 +7,7 @@ import { makeSchedule } from "../../core/schedule";
 import { useData } from "../../state/data";
 import { useApp } from "../../state/store";
 import { Panel } from "../../ui/Panel";
-import { SettingField } from "../../ui/SettingField";
+import { Setting } from "../shared/Setting";
 import { ScheduleCharts } from "./ScheduleCharts";
 import { scheduleRows, terminalSignal } from "./terminalSignal";
 
@@ -45,11 +45,11 @@ export function SchedulePanel() {
       formula={FORMULA}
     >
       <div className="controls-row">
-        <SettingField name="schedule" />
-        <SettingField name="T" />
-        <SettingField name="S" max={T} />
-        <SettingField name="spacing" />
-        <SettingField name="units" />
+        <Setting name="schedule" />
+        <Setting name="T" />
+        <Setting name="S" max={T} />
+        <Setting name="spacing" />
+        <Setting name="units" />
       </div>
       {differs ? <p className="note">{differs}</p> : null}
       <ScheduleCharts rows={rows} grid={grid} T={T} />

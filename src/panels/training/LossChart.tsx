@@ -1,33 +1,12 @@
 // The live loss curve: the mean loss of each training chunk and its smoothed line, log scale.
 // It re-renders at most every 300 ms however fast the chunks arrive, so the page stays responsive.
-import { memo, useEffect, useMemo, useRef, useState } from "react";
+import { memo, useMemo } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useThrottled } from "../../hooks/useThrottled";
 import { type ChartPoint, chartPoints } from "../../state/lossHistory";
 import { useApp } from "../../state/store";
 import { OKABE_ITO } from "../../ui/palette";
 import { logAxis } from "./logTicks";
-
-const THROTTLE_MS = 300;
-
-/** The latest value, but at most one update per `ms`. */
-export function useThrottled<T>(value: T, ms = THROTTLE_MS): T {
-  const [shown, setShown] = useState(value);
-  const last = useRef(0);
-  useEffect(() => {
-    const wait = last.current + ms - Date.now();
-    if (wait <= 0) {
-      last.current = Date.now();
-      setShown(value);
-      return;
-    }
-    const id = setTimeout(() => {
-      last.current = Date.now();
-      setShown(value);
-    }, wait);
-    return () => clearTimeout(id);
-  }, [value, ms]);
-  return shown;
-}
 
 export function LossChart() {
   const loss = useApp((s) => s.loss);

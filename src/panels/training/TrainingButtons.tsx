@@ -1,46 +1,52 @@
-// Train / Pause / Resume / Reset and Save / Load file. Reset asks first, in the page.
+// Train / Step / Pause / Resume / End run / Reset and Save / Load file. Which work when comes from
+// the run's flags (src/state/trainingRun.ts); Reset asks first, in the page.
 import { useRef, useState } from "react";
-import { loadFromFile, pause, reset, resume, saveToFile, train } from "../../state/actions";
+import { useRunFlags } from "../../hooks/useRunFlags";
+import { endRun, loadFromFile, pause, reset, resume, saveToFile, step, train } from "../../state/actions";
 import { downloadSession } from "../../state/persist";
-import { useApp } from "../../state/store";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 
 export function TrainingButtons() {
-  const training = useApp((s) => s.training);
-  const ready = useApp((s) => s.network !== null);
+  const f = useRunFlags();
   const [confirming, setConfirming] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
-  const busy = training === "running" || training === "paused";
   return (
     <div className="button-row">
-      <button type="button" className="primary" onClick={() => void train()} disabled={!ready || busy}>
+      <button type="button" className="primary" onClick={() => void train()} disabled={!f.canTrain}>
         Train
       </button>
-      {training === "paused" || training === "diverged" ? (
+      {f.showResume ? (
         <button type="button" onClick={() => void resume()}>
           Resume
         </button>
       ) : (
-        <button type="button" onClick={() => void pause()} disabled={training !== "running"}>
+        <button type="button" onClick={() => void pause()} disabled={!f.canPause}>
           Pause
         </button>
       )}
-      <button type="button" onClick={() => setConfirming(true)} disabled={!ready}>
+      <button
+        type="button"
+        onClick={() => void step()}
+        disabled={!f.canStep}
+        title="Train one chunk of steps, then pause"
+      >
+        Step
+      </button>
+      {f.canEnd ? (
+        <button
+          type="button"
+          onClick={() => void endRun()}
+          title="Keep the network as it is now and end the run"
+        >
+          End run
+        </button>
+      ) : null}
+      <button type="button" onClick={() => setConfirming(true)} disabled={!f.ready}>
         Reset
       </button>
       <span className="button-sep" />
-      <button
-        type="button"
-        onClick={() => void saveToFile(downloadSession)}
-        disabled={!ready || training === "running"}
-      >
-        Save to file
-      </button>
-      <button
-        type="button"
-        onClick={() => fileRef.current?.click()}
-        disabled={!ready || training === "running"}
-      >
+      <SaveButton disabled={!f.canUseFiles} />
+      <button type="button" onClick={() => fileRef.current?.click()} disabled={!f.canUseFiles}>
         Load from file
       </button>
       <input
@@ -51,15 +57,15 @@ export function TrainingButtons() {
         aria-label="Network file to load"
         tabIndex={-1}
         onChange={(e) => {
-          const f = e.target.files?.[0];
+          const file = e.target.files?.[0];
           e.target.value = ""; // the same file can be chosen again
-          if (f) void loadFromFile(f);
+          if (file) void loadFromFile(file);
         }}
       />
       <ConfirmDialog
         open={confirming}
         title="Reset the network?"
-        message="This deletes the network you trained and its loss history from this browser and goes back to the pretrained network. Save to file first if you want to keep it."
+        message="This deletes the network saved in this browser and its loss history, and goes back to the pretrained network. Every DDIM Lab tab in this browser shares that saved copy: other tabs will not find it when reloaded. Save to file first if you want to keep it."
         confirmLabel="Delete and reset"
         onCancel={() => setConfirming(false)}
         onConfirm={() => {
@@ -68,5 +74,13 @@ export function TrainingButtons() {
         }}
       />
     </div>
+  );
+}
+
+export function SaveButton({ disabled, label = "Save to file" }: { disabled?: boolean; label?: string }) {
+  return (
+    <button type="button" onClick={() => void saveToFile(downloadSession)} disabled={disabled}>
+      {label}
+    </button>
   );
 }

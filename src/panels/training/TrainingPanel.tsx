@@ -1,26 +1,24 @@
-// Panel 3: train your own noise predictor in the worker and watch the loss fall.
+// Panel 3: train your own noise predictor in the worker and watch the loss fall (and, in the
+// preview, the samples sharpen).
+import { useRunFlags } from "../../hooks/useRunFlags";
 import { useApp } from "../../state/store";
 import { Panel } from "../../ui/Panel";
-import { SettingField } from "../../ui/SettingField";
+import { Setting } from "../shared/Setting";
+import { KeepNotes } from "./KeepNotes";
+import { LivePreview } from "./LivePreview";
 import { LossChart } from "./LossChart";
 import { TrainingButtons } from "./TrainingButtons";
 import { TrainingStats } from "./TrainingStats";
+import "./training.css";
 
 const FORMULA = String.raw`L(\theta) = \mathbb E_{x_0,\,t,\,\varepsilon}\big\|\varepsilon - \varepsilon_\theta\big(\sqrt{\bar\alpha_t}\,x_0 + \sqrt{1-\bar\alpha_t}\,\varepsilon,\ t\big)\big\|^2`;
 
-const STATE_TEXT = {
-  idle: "idle",
-  running: "training...",
-  paused: "paused",
-  diverged: "paused after diverging",
-};
-
 export function TrainingPanel() {
-  const training = useApp((s) => s.training);
+  const f = useRunFlags();
   const trainError = useApp((s) => s.trainError);
-  const locked = training === "running" || training === "paused";
+  const locked = f.architectureLocked;
   // The optimiser's knobs may change while paused: Resume goes on with them (a lower rate, say).
-  const lockedKnobs = training === "running";
+  const lockedKnobs = !f.knobsEditable;
   return (
     <Panel
       id="training"
@@ -33,29 +31,34 @@ export function TrainingPanel() {
       <div className="train-layout">
         <div>
           <div className="controls-row">
-            <SettingField name="trainSteps" disabled={locked} />
-            <SettingField name="lr" disabled={lockedKnobs} />
-            <SettingField name="batch" disabled={lockedKnobs} />
-            <SettingField name="width" disabled={locked} />
-            <SettingField name="depth" disabled={locked} />
-            <SettingField name="seed" disabled={locked} />
-            <SettingField name="backend" disabled={locked} />
+            <Setting name="trainSteps" disabled={locked} />
+            <Setting name="lr" disabled={lockedKnobs} />
+            <Setting name="batch" disabled={lockedKnobs} />
+            <Setting name="width" disabled={locked} />
+            <Setting name="depth" disabled={locked} />
+            <Setting name="seed" disabled={locked} />
+            <Setting name="backend" disabled={locked} />
           </div>
           <details className="more">
             <summary>More network settings</summary>
             <div className="controls-row">
-              <SettingField name="activation" disabled={locked} />
-              <SettingField name="embedDim" disabled={locked} />
-              <SettingField name="emaDecay" disabled={lockedKnobs} />
+              <Setting name="activation" disabled={locked} />
+              <Setting name="embedDim" disabled={locked} />
+              <Setting name="emaDecay" disabled={lockedKnobs} />
             </div>
           </details>
+          {f.lockReason ? <p className="field-help lock-reason">{f.lockReason}</p> : null}
           <TrainingButtons />
+          <KeepNotes />
           <p className="readout" aria-live="polite">
-            Training: {STATE_TEXT[training]}
+            Training: {f.phaseText}
           </p>
           <TrainingStats />
         </div>
-        <LossChart />
+        <div>
+          <LossChart />
+          <LivePreview />
+        </div>
       </div>
     </Panel>
   );

@@ -1,7 +1,8 @@
 // Step counter, progress bar, steps/s and time left of the current run.
 import { useShallow } from "zustand/react/shallow";
+import { useThrottled } from "../../hooks/useThrottled";
 import { useApp } from "../../state/store";
-import { useThrottled } from "./LossChart";
+import { runFlags } from "../../state/trainingRun";
 
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return "—";
@@ -17,18 +18,22 @@ export function TrainingStats() {
   const { step, target, sps, training } = useThrottled(live, 250);
   // Train always starts a fresh network, so the run's progress is the network's step count.
   const done = step;
-  const left = training === "running" && sps > 0 ? (target - done) / sps : Number.NaN;
+  const { workerBusy: running, runOpen } = runFlags(training, true);
+  // Progress "N / target" only while a run exists: after it (finished, ended, reset, a worker
+  // restart) the readout is the network's step count, never a stale "2000 / 300".
+  const showTarget = runOpen && target > 0 && done <= target;
+  const left = running && sps > 0 ? (target - done) / sps : Number.NaN;
   return (
     <div className="train-stats">
-      {target > 0 ? (
-        <progress max={target} value={Math.min(done, target)} aria-label="Training progress">
+      {showTarget ? (
+        <progress max={target} value={done} aria-label="Training progress">
           {done} of {target}
         </progress>
       ) : null}
       <dl>
         <div>
           <dt>step</dt>
-          <dd>{target > 0 ? `${done} / ${target}` : step}</dd>
+          <dd>{showTarget ? `${done} / ${target}` : step}</dd>
         </div>
         <div>
           <dt>steps/s</dt>
@@ -36,7 +41,7 @@ export function TrainingStats() {
         </div>
         <div>
           <dt>time left</dt>
-          <dd>{training === "running" ? formatDuration(left) : "—"}</dd>
+          <dd>{running ? formatDuration(left) : "—"}</dd>
         </div>
       </dl>
     </div>

@@ -1,6 +1,8 @@
-// What the comparison and interpolation panels need from the app store, in one place: the engine,
-// whether a network is loaded, T of the current problem and an identity of the current weights.
-import { useApp, useEngine } from "../../state/store";
+// What the sampling panels (comparison, interpolation, the training preview) need from the app
+// store, in one place: the engine, whether a network is loaded, T of the current problem, an
+// identity of the current weights, and whether the worker is busy training.
+import { useApp, useEngine } from "../state/store";
+import { useRunFlags } from "./useRunFlags";
 
 export function useLab() {
   const engine = useEngine();
@@ -8,7 +10,7 @@ export function useLab() {
   const networkVersion = useApp((s) => s.networkVersion);
   const settingsT = useApp((s) => s.settings.T);
   const problem = network?.problem;
-  const training = useApp((s) => s.training);
+  const { workerBusy } = useRunFlags();
   return {
     engine,
     /** A network is loaded: the "trained network" model can be sampled. */
@@ -16,7 +18,7 @@ export function useLab() {
     T: problem?.T ?? settingsT,
     problemKey: problem ? `${problem.T}/${problem.schedule}/${problem.units}` : "",
     netVersion: `${network?.origin ?? "none"}#${networkVersion}`,
-    /** Sampling while training runs would compete for the worker: wait for it. */
-    trainingRuns: training === "running",
+    /** Sampling while the worker trains would wait behind it (and the network is about to change). */
+    trainingRuns: workerBusy,
   };
 }
