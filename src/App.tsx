@@ -1,19 +1,51 @@
 // The page: header (what this is, which network is loaded, status), link messages, and the
-// panels. A teacher's link can hide panels with hide=data,schedule,training,compare,interpolate.
-import { useEffect, useState } from "react";
+// panels, either all on one scrolling page with a sticky in-page navigation, or one at a time in
+// the presentation view. A teacher's link can hide panels (hide=data,...) and open the
+// presentation view (view=present&panel=compare).
+import { type ComponentType, useEffect, useState } from "react";
 import { ComparePanel } from "./panels/compare/ComparePanel";
-import { PANEL_SHORTCUTS } from "./panels/compare/usePanelKeys";
 import { DataPanel } from "./panels/data/DataPanel";
+import { FieldPanel } from "./panels/field/FieldPanel";
 import { InterpolatePanel } from "./panels/interpolate/InterpolatePanel";
 import { LessonBar } from "./panels/lesson/LessonBar";
 import { SchedulePanel } from "./panels/schedule/SchedulePanel";
 import { LiveNetworkStatus } from "./panels/shared/LiveNetworkStatus";
 import { TrainingPanel } from "./panels/training/TrainingPanel";
 import { start, toggleTraining } from "./state/actions";
+import { helpRows, useShortcuts } from "./state/shortcuts";
 import { useApp } from "./state/store";
+import type { PanelId } from "./state/url";
 import { useUrlSync } from "./state/useUrlSync";
-import { isTypingTarget, KeyboardHelp } from "./ui/KeyboardHelp";
+import { useView } from "./state/view";
+import { KeyboardHelp } from "./ui/KeyboardHelp";
+import { PanelNav, PresentBar } from "./ui/PanelNav";
 import { ShareButton } from "./ui/ShareDialog";
+import { StatusLine } from "./ui/StatusLine";
+import { landOn, useDeepLink } from "./useDeepLink";
+
+export interface PanelEntry {
+  id: PanelId;
+  /** Name in the navigation. */
+  nav: string;
+  Component: ComponentType;
+}
+
+/** The panels in page order. A new panel is one line here (its id also goes in url.ts PANEL_IDS). */
+export const PANELS: PanelEntry[] = [
+  { id: "data", nav: "Data", Component: DataPanel },
+  { id: "schedule", nav: "Schedule", Component: SchedulePanel },
+  { id: "training", nav: "Training", Component: TrainingPanel },
+  { id: "compare", nav: "Compare samplers", Component: ComparePanel },
+  { id: "field", nav: "Field", Component: FieldPanel },
+  { id: "interpolate", nav: "Interpolate", Component: InterpolatePanel },
+];
+
+/** The presentation view opens on the headline: the sampler comparison, then the page order. */
+export const PRESENT_FIRST: PanelId = "compare";
+
+export function presentOrder(panels: PanelEntry[]): PanelEntry[] {
+  return [...panels.filter((p) => p.id === PRESENT_FIRST), ...panels.filter((p) => p.id !== PRESENT_FIRST)];
+}
 
 /** The address bar always holds the current settings (useUrlSync), so the link is the view. */
 async function copyLink(): Promise<void> {
@@ -25,6 +57,8 @@ async function copyLink(): Promise<void> {
   }
 }
 
+const dismissStatus = () => useApp.setState({ status: null });
+
 export function App() {
   useUrlSync();
   const [help, setHelp] = useState(false);
@@ -32,59 +66,99 @@ export function App() {
   const linkMessages = useApp((s) => s.linkMessages);
   const status = useApp((s) => s.status);
   const error = useApp((s) => s.error);
+  const mode = useView((s) => s.mode);
+  const chosen = useView((s) => s.panel);
+  const visible = PANELS.filter((p) => !hidden.has(p.id));
+  const slides = presentOrder(visible);
+  const presenting = mode === "present" && slides.length > 0;
+  const index = Math.max(
+    0,
+    slides.findIndex((p) => p.id === chosen),
+  );
+  const go = (d: number) => {
+    const next = slides[Math.min(slides.length - 1, Math.max(0, index + d))];
+    if (next) useView.getState().show(next.id);
+  };
 
   useEffect(() => {
     void start();
   }, []);
-
+  useDeepLink(!presenting);
+  // The type scale of the presentation view hangs on the root element (rem units follow it).
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
-      if (e.key === "?") {
-        setHelp((h) => !h);
-        e.preventDefault();
-      } else if (e.key === "Escape") {
-        setHelp(false);
-      } else if (
-        e.key === " " &&
-        !isTypingTarget(e.target) &&
-        !document.querySelector("[aria-modal='true']")
-      ) {
-        e.preventDefault(); // no page scroll
-        if (!useApp.getState().hidden.has("training")) toggleTraining();
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
+    document.documentElement.classList.toggle("presenting", presenting);
+    return () => document.documentElement.classList.remove("presenting");
+  }, [presenting]);
+  // Leaving the presentation view keeps the place: the whole page opens at the panel just shown.
+  const shown = presenting ? slides[index]?.id : null;
+  const [lastShown, setLastShown] = useState<PanelId | null>(null);
+  if (shown && shown !== lastShown) setLastShown(shown);
+  useEffect(() => {
+    if (presenting || !lastShown) return;
+    return landOn(lastShown, 1500);
+  }, [presenting, lastShown]);
 
+  useShortcuts({
+    help: () => setHelp((h) => !h),
+    train: () => {
+      if (!useApp.getState().hidden.has("training")) toggleTraining();
+    },
+    present: () => useView.getState().toggle(),
+    prevPanel: () => (presenting ? go(-1) : false),
+    nextPanel: () => (presenting ? go(1) : false),
+  });
+
+  const current = presenting ? slides[index] : null;
   return (
-    <div className="app">
+    <div className={presenting ? "app present" : "app"}>
       <header className="app-header">
         <div>
           <h1>DDIM Lab</h1>
-          <p className="pitch">
-            Train a tiny diffusion model in your browser and watch DDIM, DDPM and ODE samplers turn noise into
-            data.
-          </p>
+          {presenting ? null : (
+            <p className="pitch">
+              Train a tiny diffusion model in your browser and watch DDIM, DDPM and ODE samplers turn noise
+              into data.
+            </p>
+          )}
         </div>
+        {presenting ? (
+          <PresentBar
+            titles={slides.map((p) => p.nav)}
+            index={index}
+            onGo={(i) => useView.getState().show(slides[i].id)}
+          />
+        ) : null}
         <div className="header-side">
           <LiveNetworkStatus />
-          <button type="button" className="link-button" onClick={() => void copyLink()}>
-            Copy link to this view
+          <button
+            type="button"
+            className="link-button"
+            aria-pressed={presenting}
+            aria-keyshortcuts="p"
+            onClick={() => useView.getState().toggle()}
+          >
+            {presenting ? "Whole page (p)" : "Present (p)"}
           </button>
-          <ShareButton />
-          <LessonBar />
-          <button type="button" className="link-button" onClick={() => setHelp(true)} aria-keyshortcuts="?">
-            Keyboard (?)
-          </button>
+          {presenting ? null : (
+            <>
+              <button type="button" className="link-button" onClick={() => void copyLink()}>
+                Copy link to this view
+              </button>
+              <ShareButton />
+              <LessonBar />
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => setHelp(true)}
+                aria-keyshortcuts="?"
+              >
+                Keyboard (?)
+              </button>
+            </>
+          )}
         </div>
       </header>
-      {status ? (
-        <p className="status" role="status">
-          {status}
-        </p>
-      ) : null}
+      {presenting ? null : <PanelNav items={visible.map((p) => ({ id: p.id, label: p.nav }))} />}
       {error ? (
         <div className="app-error" role="alert">
           {error}{" "}
@@ -105,17 +179,16 @@ export function App() {
           </button>
         </div>
       ) : null}
-      <main className="panels">
-        {hidden.has("data") ? null : <DataPanel />}
-        {hidden.has("schedule") ? null : <SchedulePanel />}
-        {hidden.has("training") ? null : <TrainingPanel />}
-        {hidden.has("compare") ? null : <ComparePanel />}
-        {hidden.has("interpolate") ? null : <InterpolatePanel />}
+      <main className={presenting ? "panels present-stage" : "panels"} data-panel={current?.id}>
+        {current ? <current.Component key={current.id} /> : visible.map((p) => <p.Component key={p.id} />)}
       </main>
-      <footer className="app-footer">
-        Everything runs in this tab; nothing is sent anywhere. Your trained network is kept in this browser.
-      </footer>
-      <KeyboardHelp open={help} onClose={() => setHelp(false)} extra={PANEL_SHORTCUTS} />
+      {presenting ? null : (
+        <footer className="app-footer">
+          Everything runs in this tab; nothing is sent anywhere. Your trained network is kept in this browser.
+        </footer>
+      )}
+      <StatusLine text={status} onDismiss={dismissStatus} />
+      <KeyboardHelp open={help} onClose={() => setHelp(false)} rows={helpRows()} />
     </div>
   );
 }

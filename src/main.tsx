@@ -4,6 +4,8 @@ import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { createEngineClient } from "./engine/client";
 import "./app.css";
+import "./content.css";
+import "./layout.css";
 import { configureApp, useApp } from "./state/store";
 
 // The worker starts on the link's backend (App reads the link before it starts the engine).

@@ -1,11 +1,13 @@
-// The interpolation scrubber (issue 4 panel 5, SPEC section 7): endpoints in noise space for n
-// paths (drawn from a seed, or path 0 replaced by two inverted data points), the frames decoded in
-// ONE engine.interpolate call, and the slider position u, which only indexes the decoded frames.
+// The interpolation scrubber (docs/math.md, "Determinism, inversion and interpolation"): endpoints
+// in noise space for n paths (drawn from a seed, or path 0 replaced by two inverted data points),
+// the frames decoded in ONE engine.interpolate call, and the slider position u, which only indexes
+// the decoded frames. The link carries seed, path, model, the picked pair and u (interpLink.ts).
 import { create } from "zustand";
 import { SEED_MAX } from "../core/config";
 import type { PathKind } from "../core/interpolate";
 import { Rng, STREAM } from "../core/random";
 import type { Engine, InterpolateResult, ModelChoice } from "../engine/api";
+import type { InterpLink } from "./interpLink";
 
 export const PATHS = 200;
 export const FRAMES = 41;
@@ -39,8 +41,12 @@ export interface InterpolateState {
   /** Decoding (and inversion) steps: DECODE_STEPS, or T when T is smaller. */
   steps: number;
   u: number;
+  /** A link named two training points: invert them once the engine is ready. */
+  invertWanted: boolean;
   busy: boolean;
   error: string | null;
+  /** Endpoints, path, model and u from a link (already validated). */
+  loadLink(link: InterpLink): void;
   setContext(ctx: { netVersion: string; problemKey: string; T: number }): void;
   setPath(p: PathKind): void;
   setModel(m: ModelChoice): void;
@@ -91,8 +97,19 @@ export const useInterpolate = create<InterpolateState>((set, get) => ({
   problemKey: "",
   steps: DECODE_STEPS,
   u: 0.5,
+  invertWanted: false,
   busy: false,
   error: null,
+
+  loadLink(link) {
+    const next: Partial<InterpolateState> = {};
+    if (link.seed !== undefined) next.seed = link.seed;
+    if (link.path) next.path = link.path;
+    if (link.model) next.model = link.model;
+    if (link.u !== undefined) next.u = link.u;
+    if (link.pick) Object.assign(next, { pickA: link.pick[0], pickB: link.pick[1], invertWanted: true });
+    set(next);
+  },
 
   setContext({ netVersion, problemKey, T }) {
     const s = get();
@@ -133,7 +150,7 @@ export const useInterpolate = create<InterpolateState>((set, get) => ({
       points[2 * pickB],
       points[2 * pickB + 1],
     ]);
-    set({ busy: true, error: null });
+    set({ busy: true, error: null, invertWanted: false });
     try {
       const r = await engine.invert({ points: pts, steps: get().steps, model });
       const picked: PickedPair = {

@@ -1,5 +1,7 @@
-// An in-page confirmation (window.confirm blocks the page and cannot be styled or tested).
-import { useEffect, useId, useRef } from "react";
+// An in-page confirmation (window.confirm blocks the page and cannot be styled or tested). The
+// focus starts on the safe choice, stays inside while open, and returns to the opener on close.
+import { useId, useRef } from "react";
+import { useDialogFocus } from "./useDialogFocus";
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -19,10 +21,9 @@ export function ConfirmDialog({
   onCancel,
 }: ConfirmDialogProps) {
   const id = useId();
+  const ref = useRef<HTMLDivElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (open) cancelRef.current?.focus(); // the safe choice has the focus
-  }, [open]);
+  useDialogFocus(open, ref, onCancel, cancelRef);
   if (!open) return null;
   return (
     <div className="modal-backdrop">
@@ -32,11 +33,11 @@ export function ConfirmDialog({
         aria-modal="true"
         aria-labelledby={`${id}-t`}
         aria-describedby={`${id}-m`}
-        onKeyDown={(e) => {
-          if (e.key === "Escape") onCancel();
-        }}
+        ref={ref}
       >
-        <h3 id={`${id}-t`}>{title}</h3>
+        <h2 id={`${id}-t`} className="modal-title">
+          {title}
+        </h2>
         <p id={`${id}-m`}>{message}</p>
         <div className="modal-actions">
           <button type="button" ref={cancelRef} onClick={onCancel}>

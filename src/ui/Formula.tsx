@@ -2,6 +2,7 @@
 // React, no eval); a bad formula shows its source in red instead of throwing.
 import katex from "katex";
 import "katex/dist/katex.min.css";
+import "./katexFloor.css";
 import { useLayoutEffect, useRef } from "react";
 
 export interface FormulaProps {

@@ -1,28 +1,31 @@
-// The page's keyboard shortcuts, listed in a small dialog opened with "?".
-export const SHORTCUTS: [string, string][] = [
-  ["Space", "Start training, or pause / resume it (not while typing in a field)"],
-  ["?", "Show or hide this list"],
-  ["Esc", "Close this list or a dialog"],
-  ["Tab / Shift+Tab", "Move between controls"],
-];
+// The page's keyboard shortcuts, listed in a small dialog opened with "?". The rows come from the
+// shortcut registry (state/shortcuts.ts) through App, so this component stays presentational.
+import { useId, useRef } from "react";
+import { useDialogFocus } from "./useDialogFocus";
 
 export function KeyboardHelp({
   open,
   onClose,
-  extra = [],
+  rows,
 }: {
   open: boolean;
   onClose: () => void;
-  /** The panels' own shortcuts, listed after the page's. */
-  extra?: [string, string][];
+  /** [keys as shown, what they do] */
+  rows: [string, string][];
 }) {
+  const id = useId();
+  const ref = useRef<HTMLDivElement>(null);
+  const close = useRef<HTMLButtonElement>(null);
+  useDialogFocus(open, ref, onClose, close);
   if (!open) return null;
   return (
     <div className="modal-backdrop">
-      <div className="modal" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts">
-        <h3>Keyboard</h3>
+      <div className="modal" role="dialog" aria-modal="true" aria-labelledby={`${id}-t`} ref={ref}>
+        <h2 id={`${id}-t`} className="modal-title">
+          Keyboard shortcuts
+        </h2>
         <dl className="shortcuts">
-          {[...SHORTCUTS, ...extra].map(([k, what]) => (
+          {rows.map(([k, what]) => (
             <div key={k} className="shortcut-row">
               <dt>
                 <kbd>{k}</kbd>
@@ -32,19 +35,11 @@ export function KeyboardHelp({
           ))}
         </dl>
         <div className="modal-actions">
-          {/* biome-ignore lint/a11y/noAutofocus: the dialog's only control takes the focus */}
-          <button type="button" onClick={onClose} autoFocus>
+          <button type="button" onClick={onClose} ref={close}>
             Close
           </button>
         </div>
       </div>
     </div>
   );
-}
-
-/** True when a key press belongs to a form control, not to the page's shortcuts. */
-export function isTypingTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  return ["INPUT", "SELECT", "TEXTAREA", "BUTTON", "SUMMARY", "A"].includes(target.tagName);
 }

@@ -45,6 +45,15 @@ export function Panel(props: PanelProps) {
     >
       <header className="panel-head">
         <h2 id={headingId}>{title}</h2>
+        {/* In the title row, not above the body: appearing and clearing never moves the page. */}
+        <p className="panel-busy" role="status">
+          {busy ? (
+            <>
+              <span className="spinner" aria-hidden="true" />
+              {busyText ?? "Working..."}
+            </>
+          ) : null}
+        </p>
         {actions ? <div className="panel-actions">{actions}</div> : null}
       </header>
       <p className="panel-explain">{explanation}</p>
@@ -52,12 +61,6 @@ export function Panel(props: PanelProps) {
         <div className="panel-formula">
           <Formula tex={formula} block />
         </div>
-      ) : null}
-      {busy ? (
-        <p className="panel-busy" role="status">
-          <span className="spinner" aria-hidden="true" />
-          {busyText ?? "Working..."}
-        </p>
       ) : null}
       {error ? (
         <div className="panel-error" role="alert">

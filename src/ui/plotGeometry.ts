@@ -7,7 +7,7 @@ export interface Bounds {
   yMax: number;
 }
 
-/** The tutorial data in raw units with some room around it (SPEC section 1). */
+/** The tutorial data in raw units with some room around it (docs/math.md, "Data and standardisation"). */
 export const DATA_BOUNDS: Bounds = { xMin: -9, xMax: 11, yMin: -4, yMax: 12 };
 
 /** Standard-normal noise (x_T) in model coordinates. */

@@ -38,7 +38,8 @@ describe("app shell", () => {
 
   it("a bad link field is ignored with one visible message; hide= removes a panel and a control", async () => {
     await renderApp("?eta=5&T=1000&hide=training,spacing");
-    expect(screen.getByText("Ignored eta=5 from the link: eta must be from 0 to 1")).toBeTruthy();
+    // No control reads a page-wide eta (each column has its own): the link refuses it and says where it goes.
+    expect(screen.getByText(/^Ignored eta=5 from the link: eta belongs to each sampler column/)).toBeTruthy();
     expect(window.location.search).toBe("?T=1000&hide=training,spacing");
     expect(useApp.getState().settings.T).toBe(1000);
     expect(useApp.getState().settings.eta).toBe(DEFAULT_SETTINGS.eta);

@@ -74,7 +74,12 @@ export function stubCanvas(): void {
   const ctx = new Proxy(
     {},
     {
-      get: (_t, key) => (key === "measureText" ? () => ({ width: 10 }) : noop),
+      get: (_t, key) =>
+        key === "measureText"
+          ? () => ({ width: 10 })
+          : key === "createImageData" || key === "getImageData"
+            ? (w: number, h: number) => ({ width: w, height: h, data: new Uint8ClampedArray(4 * w * h) })
+            : noop,
       set: () => true,
     },
   );

@@ -116,7 +116,7 @@ describe("interpolation scrubber", () => {
     fireEvent.click(plot, { clientX: 260, clientY: 80 }); // near the cluster at (6, 6)
     const a = Number((screen.getByLabelText(/Data point A/) as HTMLInputElement).value);
     const b = Number((screen.getByLabelText(/Data point B/) as HTMLInputElement).value);
-    expect(a).toBeLessThan(100); // the first 100 points are the (0, 0) cluster (SPEC section 1)
+    expect(a).toBeLessThan(100); // the first 100 points are the (0, 0) cluster (docs/math.md, "Data and standardisation")
     expect(b).toBeGreaterThanOrEqual(100);
     expect(b).toBeLessThan(200); // the next 100 are the (6, 6) cluster
     expect(screen.getByRole("button", { name: "Invert and interpolate" })).toHaveProperty("disabled", false);

@@ -1,9 +1,12 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from "@testing-library/react";
+import { act, cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
+import { GRID_TICK_COLOR } from "../../src/panels/schedule/ScheduleCharts";
 import { SchedulePanel } from "../../src/panels/schedule/SchedulePanel";
+import { start } from "../../src/state/actions";
 import { useApp } from "../../src/state/store";
+import { COLOR_NAMES, OKABE_ITO } from "../../src/ui/palette";
 import { setUpApp } from "./appSetup";
 
 afterEach(cleanup);
@@ -20,7 +23,7 @@ function terminalRow(cluster: string) {
 }
 
 describe("schedule panel", () => {
-  it("reads out the terminal signal of SPEC section 2: 0.68 and 0.51 in raw units at T=500 linear", () => {
+  it("reads out the terminal signal (docs/math.md, Data and standardisation): 0.68 and 0.51 in raw units at T=500 linear", () => {
     setUpApp();
     render(<SchedulePanel />);
     expect(screen.getByText(caption("T−1 = 0.0797"))).toBeTruthy();
@@ -51,7 +54,9 @@ describe("schedule panel", () => {
     const S = screen.getByLabelText("Sampling steps S");
     await user.clear(S);
     await user.type(S, "600{Enter}");
-    expect(screen.getByRole("alert").textContent).toBe("S must be a whole number from 1 to T=500");
+    expect(screen.getByRole("alert").textContent).toBe(
+      "S must be a whole number from 1 to T=500; S stays 50",
+    );
     expect(useApp.getState().settings.S).toBe(50);
   });
 
@@ -64,5 +69,60 @@ describe("schedule panel", () => {
     await user.type(T, "20{Enter}");
     expect(useApp.getState().settings).toMatchObject({ T: 20, S: 20 });
     expect(screen.getByText(/Grid \(trailing, S=20\)/)).toBeTruthy();
+  });
+
+  it("the S message names the current T (not the schema's 2000) and says which S stays", async () => {
+    setUpApp();
+    useApp.setState({ settings: { ...useApp.getState().settings, T: 1000 } });
+    render(<SchedulePanel />);
+    const user = userEvent.setup();
+    const S = screen.getByLabelText("Sampling steps S");
+    await user.clear(S);
+    await user.type(S, "2500{Enter}");
+    expect(screen.getByRole("alert").textContent).toBe(
+      "S must be a whole number from 1 to T=1000; S stays 50",
+    );
+    expect(useApp.getState().settings.S).toBe(50);
+  });
+
+  it("the text names the tick colour that is drawn", () => {
+    setUpApp();
+    render(<SchedulePanel />);
+    const drawn = document.querySelector(".grid-overlay path")?.getAttribute("stroke");
+    expect(drawn).toBe(GRID_TICK_COLOR);
+    const name =
+      COLOR_NAMES[
+        (Object.keys(OKABE_ITO) as (keyof typeof OKABE_ITO)[]).find((k) => OKABE_ITO[k] === drawn) ?? "black"
+      ];
+    expect(name).toBe("pink");
+    expect(screen.getByText(/sampler with S steps visits \(pink ticks\)/)).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/purple ticks|SPEC/);
+  });
+
+  it("network settings are marked as such; a different T offers to train a new network", async () => {
+    const { engine } = setUpApp();
+    await act(() => start());
+    expect(useApp.getState().network?.problem.T).toBe(500);
+    useApp.setState({ settings: { ...useApp.getState().settings, T: 100, trainSteps: 50 } });
+    render(<SchedulePanel />);
+    expect(
+      screen.getByRole("group", { name: /^Network settings: changing them means training a new network/ }),
+    ).toBeTruthy();
+    expect(screen.getByText(/^The loaded network was trained with T=500/)).toBeTruthy();
+    await userEvent
+      .setup()
+      .click(screen.getByRole("button", { name: /^Train a new network with these settings/ }));
+    await waitFor(() => expect(engine.calls).toContain("train"));
+    expect(window.location.hash).toBe("#training");
+  });
+
+  it("each chart is one named image with its numbers as text", () => {
+    setUpApp();
+    render(<SchedulePanel />);
+    const names = screen.getAllByRole("img").map((i) => i.getAttribute("aria-label") ?? "");
+    expect(names).toHaveLength(3);
+    expect(names[1]).toMatch(
+      /^ᾱ_t against t: [\d.]+ at t=0, [\d.]+ at t=249, .* at t=499; 50 sampler timesteps marked\.$/,
+    );
   });
 });

@@ -1,12 +1,14 @@
-// The dashboard end to end (issues 4 and 5): the production build in Debian's headless Chromium,
+// The dashboard end to end: the production build in Debian's headless Chromium,
 // used the way a person uses it. One line per check ("ok  name" / "FAIL name (detail)"), then
 // "N passed, M failed"; exit 1 on any failure. A watchdog ends a hung run.
 //   npx tsx tests/e2e/run.ts        (CHROMIUM_PATH overrides /usr/bin/chromium)
-// Screenshots: test-results/screenshot.png (1280x720) and test-results/screenshot-phone.png (390x844);
+// Screenshots: test-results/screenshot.png (1280x720), screenshot-projector.png (1920x1080),
+// screenshot-phone.png (390x844), and the presentation view's present-*.png;
 // E2E_SCREENSHOT_DIR=docs writes them over the README's images instead (the worker times in them
 // change on every run, so a plain test run must not touch committed files).
 import { mkdirSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
+import { a11yChecks } from "./a11y";
 import { check, expect, finish, isStopped, sleep, stopReporting, tally, until } from "./checks";
 import { compareChecks } from "./compare";
 import {
@@ -32,6 +34,7 @@ import {
 } from "./dashboard";
 import { dataChecks } from "./data";
 import { offlineChecks } from "./offline";
+import { deepLinkChecks, layoutShiftCheck, presentChecks } from "./present";
 import { openSite, ROOT, type Site } from "./site";
 import { trainingRunChecks } from "./trainingRun";
 
@@ -39,7 +42,7 @@ const SHOTS = resolve(ROOT, process.env.E2E_SCREENSHOT_DIR ?? "test-results");
 mkdirSync(SHOTS, { recursive: true });
 
 /** The whole run, build included; E2E_WATCHDOG_MS overrides (to try the watchdog itself). */
-const WATCHDOG_MS = Number(process.env.E2E_WATCHDOG_MS) || 8 * 60_000;
+const WATCHDOG_MS = Number(process.env.E2E_WATCHDOG_MS) || 15 * 60_000;
 const TRAIN_STEPS = 300;
 const DESKTOP = { width: 1280, height: 720 };
 const PHONE = { width: 390, height: 844 };
@@ -93,6 +96,13 @@ async function main(site: Site): Promise<void> {
   await check(`screenshot 1280x720 (${relative(ROOT, SHOTS)}/screenshot.png)`, async () => {
     await settleFrames(page);
     await page.screenshot({ path: join(SHOTS, "screenshot.png"), fullPage: true });
+    const wide = await overflowing(page);
+    expect(wide.length === 0, `wider than the window: ${wide.join(", ")}`);
+  });
+  await check(`screenshot 1920x1080 (${relative(ROOT, SHOTS)}/screenshot-projector.png)`, async () => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await settleFrames(page);
+    await page.screenshot({ path: join(SHOTS, "screenshot-projector.png") });
     const wide = await overflowing(page);
     expect(wide.length === 0, `wider than the window: ${wide.join(", ")}`);
   });
@@ -379,6 +389,11 @@ async function run(): Promise<void> {
   try {
     site = await openSite();
     await main(site);
+    // The lecture and accessibility checks, each on fresh pages of the same build.
+    await presentChecks(site.browser, site.url, SHOTS);
+    await deepLinkChecks(site.browser, site.url, SHOTS);
+    await layoutShiftCheck(site.browser, site.url);
+    await a11yChecks(site.browser, site.url);
   } catch (e) {
     if (!isStopped()) {
       tally.failed++;

@@ -20,12 +20,11 @@ describe("the link (URL) carries the settings", () => {
   });
 
   it("good values are read, typed and validated", () => {
-    const r = readUrl("?T=1000&schedule=cosine&eta=0.5&S=20&spacing=leading&lr=0.0005&backend=cpu");
+    const r = readUrl("?T=1000&schedule=cosine&S=20&spacing=leading&lr=0.0005&backend=cpu");
     expect(r.messages).toEqual([]);
     expect(r.settings).toMatchObject({
       T: 1000,
       schedule: "cosine",
-      eta: 0.5,
       S: 20,
       spacing: "leading",
       lr: 0.0005,
@@ -34,12 +33,12 @@ describe("the link (URL) carries the settings", () => {
   });
 
   it("a bad field falls back to its default alone and says why, naming the setting", () => {
-    const r = readUrl("?eta=5&T=1000&width=abc&schedule=quadratic");
-    expect(r.settings.eta).toBe(DEFAULT_SETTINGS.eta);
+    const r = readUrl("?lr=50&T=1000&width=abc&schedule=quadratic");
+    expect(r.settings.lr).toBe(DEFAULT_SETTINGS.lr);
     expect(r.settings.width).toBe(DEFAULT_SETTINGS.width);
     expect(r.settings.schedule).toBe(DEFAULT_SETTINGS.schedule);
     expect(r.settings.T).toBe(1000);
-    expect(r.messages).toContain("Ignored eta=5 from the link: eta must be from 0 to 1");
+    expect(r.messages.some((m) => m.startsWith("Ignored lr=50 from the link: "))).toBe(true);
     expect(r.messages.some((m) => m.startsWith("Ignored width=abc from the link: width must be"))).toBe(true);
     expect(r.messages.some((m) => m.includes("schedule must be one of linear, cosine"))).toBe(true);
   });
@@ -67,9 +66,9 @@ describe("the link (URL) carries the settings", () => {
   });
 
   it("writes only what differs from the defaults and reads back the same settings", () => {
-    const s: Settings = { ...DEFAULT_SETTINGS, T: 1000, eta: 0.25, schedule: "cosine", S: 999 };
+    const s: Settings = { ...DEFAULT_SETTINGS, T: 1000, schedule: "cosine", S: 999 };
     const q = writeUrl(s, ["lr", "compare"]);
-    expect(q).toBe("?T=1000&schedule=cosine&S=999&eta=0.25&hide=lr,compare");
+    expect(q).toBe("?T=1000&schedule=cosine&S=999&hide=lr,compare");
     const back = readUrl(q);
     expect(back.settings).toEqual(s);
     expect([...back.hidden]).toEqual(["lr", "compare"]);
@@ -77,7 +76,7 @@ describe("the link (URL) carries the settings", () => {
   });
 
   it("keeps other panels' query parameters it does not own", () => {
-    expect(writeUrl({ ...DEFAULT_SETTINGS, eta: 1 }, [], "?cols=abc&eta=0.3")).toBe("?cols=abc&eta=1");
+    expect(writeUrl({ ...DEFAULT_SETTINGS, lr: 0.001 }, [], "?cols=abc&lr=0.3")).toBe("?cols=abc&lr=0.001");
   });
 
   it("1000+ random query strings each give valid settings or clear messages, never a throw", () => {
@@ -113,7 +112,9 @@ describe("the link (URL) carries the settings", () => {
         expectValid(r.settings);
         for (const m of r.messages) {
           expect(m.length).toBeLessThan(300);
-          expect(m).toMatch(/^(Ignored \S.*from the link: |From the link: )/);
+          expect(m).toMatch(
+            /^(Ignored \S.*from the link: |From the link: |\.\.\.and \d+ more like these\.$)/,
+          );
         }
         // What was read and then written reads back identically, with no messages.
         const again = readUrl(writeUrl(r.settings, r.hidden));

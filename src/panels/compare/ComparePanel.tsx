@@ -6,6 +6,7 @@ import { useEffect, useId, useMemo, useState } from "react";
 import { makeProblem } from "../../core/experiment";
 import { useLab } from "../../hooks/useLab";
 import { columnKey, columnLimitText, MAX_COLUMNS, useCompare } from "../../state/compare";
+import { useShortcuts } from "../../state/shortcuts";
 import { useApp } from "../../state/store";
 import { Panel } from "../../ui/Panel";
 import { OtherDataNotice } from "../data/DataPanel";
@@ -16,7 +17,6 @@ import { PlayerBar } from "./player/PlayerBar";
 import { FigureGlossary } from "./QualityFigures";
 import { QualitySweep } from "./QualitySweep";
 import { useGridLink } from "./useGridLink";
-import { usePanelKeys } from "./usePanelKeys";
 import "./compare.css";
 
 // Two lines (gathered) so the formula fits a phone's width.
@@ -66,7 +66,7 @@ export function ComparePanel() {
   const canAct = ready && !s.busy && !trainingRuns;
   const runAgain = () => canAct && engine && void s.runAgain(engine);
   const newNoise = () => canAct && engine && void s.newNoise(engine);
-  usePanelKeys({ d: runAgain, n: newNoise });
+  useShortcuts({ runAgain, newNoise });
   const inFlight = Object.keys(s.pending).length;
   const busyText = trainingRuns
     ? "Waiting for training to finish..."

@@ -6,9 +6,10 @@ import type { PathKind } from "../../core/interpolate";
 import type { ModelChoice } from "../../engine/api";
 import { useLab } from "../../hooks/useLab";
 import { type CompareState, MODEL_CHOICES, useCompare } from "../../state/compare";
+import { useData } from "../../state/data";
 import { FRAMES, frameAt, interpolationKey, PATHS, useInterpolate } from "../../state/interpolate";
+import { useShortcuts } from "../../state/shortcuts";
 import { Panel } from "../../ui/Panel";
-import { usePanelKeys } from "../compare/usePanelKeys";
 import { useDataView, useModelLabels } from "../data/useDataView";
 import { NormChart } from "./NormChart";
 import { PathPlots } from "./PathPlots";
@@ -43,11 +44,17 @@ export function InterpolatePanel() {
   const gridFirst = useGridFirst();
   // After a failure nothing is retried until the message is dismissed (Dismiss = try again).
   const failed = s.error !== null;
+  const invertWanted = s.invertWanted;
   useEffect(() => {
     if (!engine || !ready || trainingRuns || failed || gridFirst || gridPending()) return;
+    // A link named two training points: invert them (that decodes too) before anything else.
+    if (invertWanted) {
+      void useInterpolate.getState().invertPicked(engine, useData.getState().lab.points);
+      return;
+    }
     if (wanted === useInterpolate.getState().resultKey) return;
     void useInterpolate.getState().run(engine);
-  }, [engine, ready, trainingRuns, failed, gridFirst, wanted]);
+  }, [engine, ready, trainingRuns, failed, gridFirst, wanted, invertWanted]);
 
   const result = s.result;
   const frames = result?.u.length ?? FRAMES;
@@ -56,7 +63,7 @@ export function InterpolatePanel() {
   const readout = markerReadout(result, frame, u);
   const waitsForTraining = trainingRuns && s.resultKey !== wanted;
   const step = (d: number) => s.setU(frameAt(s.u, frames) / (frames - 1) + d / (frames - 1));
-  usePanelKeys({ e: () => !s.busy && s.reroll(), ",": () => step(-1), ".": () => step(1) });
+  useShortcuts({ newEndpoints: () => !s.busy && s.reroll(), uBack: () => step(-1), uForward: () => step(1) });
 
   return (
     <Panel

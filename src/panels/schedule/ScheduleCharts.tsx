@@ -1,7 +1,8 @@
-// beta_t, abar_t and SNR_t against t (recharts), with the DDIM grid's timesteps as ticks.
+// beta_t, abar_t and SNR_t against t (recharts), with the DDIM grid's timesteps as ticks. Each
+// chart is one image for a screen reader, named, with its numbers read out as text.
 import { memo } from "react";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { OKABE_ITO } from "../../ui/palette";
+import { AXIS_TEXT, OKABE_ITO, textColor } from "../../ui/palette";
 import type { ScheduleRow } from "./terminalSignal";
 
 interface ChartProps {
@@ -9,6 +10,9 @@ interface ChartProps {
   grid: number[];
   T: number;
 }
+
+/** The grid's ticks: drawn in this colour and named so in the panel's text. */
+export const GRID_TICK_COLOR = OKABE_ITO.purple;
 
 const SERIES = [
   { key: "beta", name: "β_t", color: OKABE_ITO.vermillion, scale: "linear" as const },
@@ -52,7 +56,7 @@ function GridOverlay({ grid, T }: { grid: number[]; T: number }) {
     >
       <path
         d={d}
-        stroke={OKABE_ITO.purple}
+        stroke={GRID_TICK_COLOR}
         strokeOpacity={0.45}
         strokeWidth={1}
         vectorEffect="non-scaling-stroke"
@@ -65,19 +69,27 @@ export const ScheduleCharts = memo(function ScheduleCharts({ rows, grid, T }: Ch
   return (
     <div className="schedule-charts">
       {SERIES.map((s) => (
-        <figure key={s.key} className="schedule-chart" aria-label={`${s.name} against t`}>
-          <figcaption style={{ color: s.color }}>{s.name}</figcaption>
-          <div className="chart-with-overlay">
+        <figure key={s.key} className="schedule-chart">
+          <figcaption style={{ color: textColor(s.color) }}>{s.name}</figcaption>
+          <div className="chart-with-overlay" role="img" aria-label={summary(s.key, s.name, rows, grid)}>
             <ResponsiveContainer width="100%" height={150}>
-              <LineChart data={rows} margin={MARGIN}>
+              <LineChart data={rows} margin={MARGIN} accessibilityLayer={false}>
                 <CartesianGrid stroke="#eee" />
-                <XAxis dataKey="t" type="number" domain={[0, T - 1]} tickCount={6} height={X_AXIS_HEIGHT} />
+                <XAxis
+                  dataKey="t"
+                  type="number"
+                  domain={[0, T - 1]}
+                  tickCount={6}
+                  height={X_AXIS_HEIGHT}
+                  tick={{ fill: AXIS_TEXT }}
+                />
                 <YAxis
                   scale={s.scale}
                   domain={s.scale === "log" ? ["auto", "auto"] : [0, "auto"]}
                   allowDataOverflow={false}
                   tickFormatter={fmt}
                   width={Y_AXIS_WIDTH}
+                  tick={{ fill: AXIS_TEXT }}
                 />
                 <Tooltip formatter={(v) => fmt(Number(v))} labelFormatter={(t) => `t = ${t}`} />
                 <Line
@@ -96,3 +108,16 @@ export const ScheduleCharts = memo(function ScheduleCharts({ rows, grid, T }: Ch
     </div>
   );
 });
+
+/** The chart as a sentence: its curve's first, middle and last values and the grid's size. */
+export function summary(
+  key: "beta" | "abar" | "snr",
+  name: string,
+  rows: ScheduleRow[],
+  grid: number[],
+): string {
+  if (rows.length === 0) return `${name} against t: no data`;
+  const at = (i: number) => `${fmt(rows[i][key])} at t=${rows[i].t}`;
+  const mid = Math.floor((rows.length - 1) / 2);
+  return `${name} against t: ${at(0)}, ${at(mid)}, ${at(rows.length - 1)}; ${grid.length} sampler timesteps marked.`;
+}

@@ -1,17 +1,34 @@
-// Panel 2: the noise schedule and the sampler's timestep grid, and the terminal-signal readout
-// that explains why the model works in standardised units (docs/math.md, "Data and standardisation").
+// The noise schedule and the sampler's timestep grid, and the terminal-signal readout that explains
+// why the model works in standardised units (docs/math.md, "Data and standardisation", "Schedules
+// and indices", "Timestep grids"). T, schedule and units belong to the network (changing them means
+// training a new one: the panel says so and offers it); S and spacing only shape the grid drawn here.
 import { useMemo } from "react";
+import { stepsError } from "../../core/config";
 import { meanMixture } from "../../core/datasets";
 import { makeGrid } from "../../core/grids";
 import { makeSchedule } from "../../core/schedule";
+import { train } from "../../state/actions";
 import { useData } from "../../state/data";
-import { useApp } from "../../state/store";
+import { coerce } from "../../state/settings";
+import { setSetting, useApp } from "../../state/store";
+import { NumberField } from "../../ui/fields";
 import { Panel } from "../../ui/Panel";
+import { COLOR_NAMES } from "../../ui/palette";
 import { Setting } from "../shared/Setting";
 import { ScheduleCharts } from "./ScheduleCharts";
 import { scheduleRows, terminalSignal } from "./terminalSignal";
 
 const FORMULA = String.raw`\bar\alpha_t = \prod_{s\le t}(1-\beta_s),\qquad \mathrm{SNR}_t = \frac{\bar\alpha_t}{1-\bar\alpha_t}`;
+
+const GRID_TICK_NAME = COLOR_NAMES.purple;
+
+/** S is checked against the current T first (the schema alone would say "1 to 2000"). */
+export function commitS(text: string, T: number, current: number): string | null {
+  const v = coerce("S", text);
+  const e = stepsError(typeof v === "number" ? v : Number.NaN, T);
+  const error = e ? e.replace(/^steps/, "S") : setSetting("S", text);
+  return error ? `${error}; S stays ${current}` : null;
+}
 
 export function SchedulePanel() {
   const T = useApp((s) => s.settings.T);
@@ -20,6 +37,9 @@ export function SchedulePanel() {
   const spacing = useApp((s) => s.settings.spacing);
   const units = useApp((s) => s.settings.units);
   const netProblem = useApp((s) => s.network?.problem);
+  const training = useApp((s) => s.training);
+  const trainSteps = useApp((s) => s.settings.trainSteps);
+  const hideS = useApp((s) => s.hidden.has("S"));
 
   const schedule = useMemo(() => makeSchedule(kind, T), [kind, T]);
   const rows = useMemo(() => scheduleRows(schedule), [schedule]);
@@ -32,8 +52,13 @@ export function SchedulePanel() {
   );
   const differs =
     netProblem && (netProblem.T !== T || netProblem.schedule !== kind || netProblem.units !== units)
-      ? `The loaded network was trained with T=${netProblem.T}, ${netProblem.schedule} schedule, ${netProblem.units} units; train a new network to use these settings.`
+      ? `The loaded network was trained with T=${netProblem.T}, ${netProblem.schedule} schedule, ${netProblem.units} units. The comparison and interpolation keep using it until you train a new one.`
       : null;
+  const runGoing = training !== "idle";
+  const trainNew = () => {
+    void train();
+    window.location.hash = "#training";
+  };
   const shownGrid =
     grid.length > 12 ? `${grid.slice(0, 6).join(", ")}, ..., ${grid.slice(-3).join(", ")}` : grid.join(", ");
 
@@ -41,17 +66,44 @@ export function SchedulePanel() {
     <Panel
       id="schedule"
       title="Noise schedule and timestep grid"
-      explanation="How much signal is left at each step t, and which of the T steps a sampler with S steps visits (purple ticks)."
+      explanation={`How much signal is left at each step t, and which of the T steps a sampler with S steps visits (${GRID_TICK_NAME} ticks).`}
       formula={FORMULA}
     >
-      <div className="controls-row">
-        <Setting name="schedule" />
-        <Setting name="T" />
-        <Setting name="S" max={T} />
-        <Setting name="spacing" />
-        <Setting name="units" />
+      <div className="scopes">
+        <fieldset className="scope">
+          <legend>Network settings: changing them means training a new network</legend>
+          <div className="controls-row">
+            <Setting name="schedule" />
+            <Setting name="T" />
+            <Setting name="units" />
+          </div>
+          {differs ? (
+            <div className="scope-note">
+              <p className="note">{differs}</p>
+              <button type="button" className="primary" onClick={trainNew} disabled={runGoing}>
+                Train a new network with these settings ({trainSteps} steps)
+              </button>
+            </div>
+          ) : null}
+        </fieldset>
+        <fieldset className="scope">
+          <legend>Timestep grid drawn here (each comparison column has its own S and spacing)</legend>
+          <div className="controls-row">
+            {hideS ? null : (
+              <NumberField
+                label="Sampling steps S"
+                value={S}
+                min={1}
+                max={T}
+                integer
+                help={`How many of the T=${T} steps the sampler visits (1 to ${T}).`}
+                onCommit={(text) => commitS(text, T, S)}
+              />
+            )}
+            <Setting name="spacing" />
+          </div>
+        </fieldset>
       </div>
-      {differs ? <p className="note">{differs}</p> : null}
       <ScheduleCharts rows={rows} grid={grid} T={T} />
       <p className="readout">
         Grid ({spacing}, S={grid.length}): t = {shownGrid}, then clean data.

@@ -1,4 +1,4 @@
-// The terminal signal level of SPEC section 2: how far each cluster's mean still is from the
+// The terminal signal level (docs/math.md, "Data and standardisation"): how far each cluster's mean still is from the
 // origin at the last step, sqrt(abar[T-1]) * |mu_k|, in raw and in standardised units.
 import { fitStandardizer, standardizeMixture } from "../../core/data";
 import type { Schedule } from "../../core/schedule";
