@@ -2,6 +2,7 @@
 // Deterministic given --seed and --backend. Bad flags and unusable output locations: one line,
 // exit 2, before any training.
 import { DEFAULT_NETWORK, DEFAULT_PROBLEM, DEFAULT_TRAIN, type NetworkConfig } from "../src/core/config";
+import { dataFingerprint } from "../src/core/datasets/fingerprint";
 import { makeProblem } from "../src/core/experiment";
 import { createNetwork, createTrainer, saveNetwork, setupBackend } from "../src/model";
 import { oneLine, parseFlags, UsageError } from "./args";
@@ -79,7 +80,9 @@ async function train(args: string[]): Promise<number> {
         `step ${net.trainSteps}/${steps}  loss ${mean.toFixed(4)}  ${r.stepsPerSecond.toFixed(0)} steps/s\n`,
       );
     }
-    writeOutput(path, JSON.stringify(saveNetwork(net)));
+    // dataFingerprint: the dashboard's check that a network belongs to the data it samples for.
+    const saved = { ...saveNetwork(net), dataFingerprint: dataFingerprint(data.dataset.points) };
+    writeOutput(path, JSON.stringify(saved));
     process.stderr.write(
       `wrote ${path} (${net.trainSteps} steps in ${(ms / 1000).toFixed(1)} s, ${((net.trainSteps * 1000) / Math.max(ms, 1)).toFixed(0)} steps/s)\n`,
     );

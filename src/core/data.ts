@@ -6,12 +6,16 @@ export interface Dataset {
   name: string;
   /** Training points in raw units, interleaved, float32 as generated. */
   points: Float32Array;
-  /** The population distribution the points were drawn from. */
-  mixture: Mixture2D;
+  /**
+   * The population distribution the points were drawn from, or null when no density is known
+   * (drawn, pasted, and most presets): then the perfect network is the empirical one and the
+   * quality figures use the points themselves as the reference (docs/math.md, "The perfect network").
+   */
+  mixture: Mixture2D | null;
 }
 
 /** The tutorial's 300 points (seed 42) and its 3-component mixture. */
-export function tutorialDataset(): Dataset {
+export function tutorialDataset(): Dataset & { mixture: Mixture2D } {
   return {
     name: tutorial.name,
     points: Float32Array.from(tutorial.points.flat()),

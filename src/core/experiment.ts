@@ -22,8 +22,8 @@ export interface Problem {
   dataset: Dataset;
   schedule: Schedule;
   standardizer: Standardizer;
-  /** The population mixture in model coordinates. */
-  modelMixture: Mixture2D;
+  /** The population mixture in model coordinates (null when the data has no known density). */
+  modelMixture: Mixture2D | null;
   /** Training points in model coordinates. */
   modelPoints: Float64Array;
 }
@@ -35,16 +35,27 @@ export function makeProblem(dataset: Dataset, config: ProblemConfig): Problem {
     dataset,
     schedule: makeSchedule(config.schedule, config.T),
     standardizer,
-    modelMixture: standardizeMixture(standardizer, dataset.mixture),
+    modelMixture: dataset.mixture ? standardizeMixture(standardizer, dataset.mixture) : null,
     modelPoints: toModel(standardizer, dataset.points),
   };
 }
 
 export type OracleKind = "oracle" | "empirical";
 
+/**
+ * Which perfect network "oracle" means for this data: the exact mixture oracle where the density
+ * is known, the memorising (empirical) optimum otherwise (docs/math.md, "The perfect network").
+ */
+export function perfectKind(problem: Problem, kind: OracleKind = "oracle"): OracleKind {
+  return kind === "oracle" && problem.modelMixture ? "oracle" : "empirical";
+}
+
 /** The perfect network for the population mixture, or the memorising empirical one. */
 export function oraclePredictor(problem: Problem, kind: OracleKind): NoisePredictor {
-  const m = kind === "oracle" ? problem.modelMixture : empiricalMixture(problem.modelPoints);
+  const m =
+    perfectKind(problem, kind) === "oracle" && problem.modelMixture
+      ? problem.modelMixture
+      : empiricalMixture(problem.modelPoints);
   return perfectPredictor(m, problem.schedule);
 }
 

@@ -11,12 +11,17 @@ export interface Quality {
   energySE: number;
   /** The estimate's spread for exact samples at this number of points (the noise floor). */
   energyFloor: number;
-  /** Share of samples whose MAP component is k. */
+  /** Share of samples whose MAP component is k (empty when no density is known). */
   modeFractions: number[];
-  /** Share with squared Mahalanobis distance > 13.82 to every component. */
+  /** Share with squared Mahalanobis distance > 13.82 to every component (NaN when no density is known). */
   offManifold: number;
-  /** Mean negative log-likelihood under the true mixture, nats. */
+  /** Mean negative log-likelihood under the true mixture, nats (NaN when no density is known). */
   nll: number;
+  /**
+   * Why mode fractions, off-manifold share and NLL are not defined for this data (no known
+   * density), or absent when they are. The energy distance then compares with the data itself.
+   */
+  noDensity?: string;
   /** Share of samples within 0.05 of a training point. */
   memorized: number;
   /** Number of samples with a non-finite coordinate (they are left out of every figure). */
@@ -27,22 +32,32 @@ export const OFF_MANIFOLD_CHI2 = 13.82; // chi^2_2 quantile 0.999
 export const MEMO_RADIUS = 0.05;
 export const REFERENCE_SIZE = 5000;
 
-/** A fixed reference sample of the population with its self term precomputed once. */
+export const NO_DENSITY =
+  "mode fractions, off-manifold share and NLL need the data's true density, which is not known for " +
+  "this data set; the energy distance compares with the training points themselves";
+
+/**
+ * A fixed reference sample of the population with its self term precomputed once. With no known
+ * density (mixture null) the training points themselves are the reference sample
+ * (docs/math.md, "Quality figures").
+ */
 export class Reference {
   readonly points: Float64Array;
   readonly selfTerm: number;
   readonly stats: ReferenceStats;
-  readonly density: MixtureDensity;
+  readonly density: MixtureDensity | null;
   constructor(
-    readonly mixture: Mixture2D,
+    readonly mixture: Mixture2D | null,
     readonly training: ArrayLike<number>,
     size = REFERENCE_SIZE,
     seed = 12345,
   ) {
-    this.points = sampleMixture(mixture, size, new Rng(seed, STREAM.reference));
+    this.points = mixture
+      ? sampleMixture(mixture, size, new Rng(seed, STREAM.reference))
+      : Float64Array.from(training);
     this.stats = referenceStats(this.points);
     this.selfTerm = this.stats.selfTerm;
-    this.density = new MixtureDensity(mixture);
+    this.density = mixture ? new MixtureDensity(mixture) : null;
   }
 }
 
@@ -63,7 +78,8 @@ export function quality(samplesRaw: ArrayLike<number>, ref: Reference): Quality 
   const x = finitePoints(samplesRaw);
   const n = x.length / 2;
   const nonFinite = samplesRaw.length / 2 - n;
-  const K = ref.mixture.weights.length;
+  const density = ref.density;
+  const K = ref.mixture ? ref.mixture.weights.length : 0;
   const counts = new Array(K).fill(0);
   let off = 0;
   let nll = 0;
@@ -74,9 +90,11 @@ export function quality(samplesRaw: ArrayLike<number>, ref: Reference): Quality 
   for (let i = 0; i < n; i++) {
     const px = x[2 * i];
     const py = x[2 * i + 1];
-    counts[ref.density.mapComponent(px, py)]++;
-    if (ref.density.minMahalanobis2(px, py) > OFF_MANIFOLD_CHI2) off++;
-    nll -= ref.density.logDensity(px, py);
+    if (density) {
+      counts[density.mapComponent(px, py)]++;
+      if (density.minMahalanobis2(px, py) > OFF_MANIFOLD_CHI2) off++;
+      nll -= density.logDensity(px, py);
+    }
     for (let j = 0; j < nt; j++) {
       const dx = px - tr[2 * j];
       const dy = py - tr[2 * j + 1];
@@ -90,14 +108,16 @@ export function quality(samplesRaw: ArrayLike<number>, ref: Reference): Quality 
     n >= 2
       ? energyEstimate(x, ref.points, ref.stats)
       : { value: Number.NaN, se: Number.NaN, floor: Number.NaN };
-  return {
+  const q: Quality = {
     energyDistance: ed.value,
     energySE: ed.se,
     energyFloor: ed.floor,
     modeFractions: counts.map((c) => (n > 0 ? c / n : 0)),
-    offManifold: n > 0 ? off / n : 0,
-    nll: n > 0 ? nll / n : Number.NaN,
+    offManifold: density && n > 0 ? off / n : density ? 0 : Number.NaN,
+    nll: density && n > 0 ? nll / n : Number.NaN,
     memorized: n > 0 ? memo / n : 0,
     nonFinite,
   };
+  if (!density) q.noDensity = NO_DENSITY;
+  return q;
 }

@@ -3,7 +3,37 @@
 import type { NetworkConfig, ProblemConfig, SamplerConfig, TrainConfig } from "../core/config";
 import type { PathKind } from "../core/interpolate";
 import type { Quality } from "../core/metrics";
-import type { Spacing } from "../core/types";
+import type { Mixture2D, Spacing } from "../core/types";
+
+/**
+ * The lab's data set as the engine needs it: raw-unit points and the exact mixture where one is
+ * known (null: the perfect network is the empirical one, quality compares with the points).
+ */
+export interface DataInput {
+  points: Float32Array;
+  mixture: Mixture2D | null;
+  label: string;
+}
+
+/** What the engine now trains on and measures against (docs/math.md, "The perfect network"). */
+export interface DataInfo {
+  label: string;
+  fingerprint: string;
+  n: number;
+  /** "oracle" where the exact mixture is known, "empirical" (memorising) otherwise. */
+  perfect: "oracle" | "empirical";
+  standardizer: { mean: [number, number]; std: [number, number] };
+}
+
+/** The refusal to sample with a network trained on other data (the page offers to train). */
+export const OTHER_DATA =
+  "this network was trained on a different data set; train a network on the current data (press Train) to sample with it";
+
+/** True for the error a sample call rejects with when the network belongs to other data. */
+export function isOtherDataError(e: unknown): boolean {
+  return e instanceof Error ? e.message.includes(OTHER_DATA) : String(e).includes(OTHER_DATA);
+}
+
 import type { SavedNetwork } from "../model/saved";
 
 export type { SavedNetwork };
@@ -15,6 +45,8 @@ export interface EngineSettings {
   problem: ProblemConfig;
   network: NetworkConfig;
   train: TrainConfig;
+  /** The data to train on; when absent, the engine's current data (setData; the course's set at first). */
+  data?: DataInput;
 }
 
 export interface TrainProgress {
@@ -155,6 +187,11 @@ export interface NetworkInfo {
   origin: "pretrained" | "user" | "file" | "fresh";
   backend: string;
   lossHistory: Float32Array;
+  /**
+   * Fingerprint of the data the network was trained on (core/datasets dataFingerprint). The
+   * engine always sets it; optional so stand-in engines of older tests still type-check.
+   */
+  dataFingerprint?: string;
 }
 
 export interface Engine {
@@ -167,6 +204,12 @@ export interface Engine {
   /** The saved network (typed SavedNetwork on the engine and its client; unknown here for test stand-ins). */
   saveNetwork(): Promise<unknown>;
   info(): Promise<NetworkInfo>;
+  /**
+   * Makes `data` the lab's data set: the oracle, the quality reference and the next init follow it.
+   * The network stays; sampling with it is refused while it was trained on other data.
+   * The engine and its client implement it; optional only for stand-in engines of older tests.
+   */
+  setData?(data: DataInput): Promise<DataInfo>;
   /**
    * Trains `steps` more steps in chunks. `knobs` changes the learning rate, batch size or EMA
    * decay from this run on (a new batch size or decay restarts Adam's moments).

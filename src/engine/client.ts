@@ -6,6 +6,8 @@
 import * as Comlink from "comlink";
 import type { TrainConfig } from "../core/config";
 import type {
+  DataInfo,
+  DataInput,
   Engine,
   EngineSettings,
   PredictEpsRequest,
@@ -41,6 +43,7 @@ export interface EngineEvent {
 }
 
 export interface EngineClient extends Engine {
+  setData(data: DataInput): Promise<DataInfo>;
   predictEps(req: PredictEpsRequest): Promise<PredictEpsResult>;
   saveNetwork(): Promise<SavedNetwork>;
   /** Sampling, per call; a newer call on the same lane rejects this one (see isCancelled). */
@@ -82,6 +85,7 @@ export function createEngineClient(opts: ClientOptions = {}): EngineClient {
   // What to bring back after a restart: the newest network seen, or else the last settings.
   let lastSaved: { saved: unknown; origin: "pretrained" | "file" | "user"; steps: number } | null = null;
   let lastSettings: EngineSettings | null = null;
+  let lastData: DataInput | null = null;
   let disposed = false;
   let starting = false;
   let activeBackend = "none";
@@ -156,6 +160,9 @@ export function createEngineClient(opts: ClientOptions = {}): EngineClient {
   }
 
   async function reload(g: Generation): Promise<{ text: string; steps: number | null }> {
+    // The lab's data set first, so the reloaded network and the oracle follow it.
+    const data = lastData;
+    if (data) await g.invoke("restoring the data set", limits.control, (r) => r.setData(data));
     const s = lastSaved;
     if (s) {
       await g.invoke("reloading the network", limits.control, (r) => r.loadNetwork(s.saved, s.origin));
@@ -228,6 +235,7 @@ export function createEngineClient(opts: ClientOptions = {}): EngineClient {
         limits,
         backend: () => wanted,
         savedFor,
+        data: () => lastData,
         onLost: (m) => {
           extras = extras.filter((e) => e !== m);
         },
@@ -261,6 +269,11 @@ export function createEngineClient(opts: ClientOptions = {}): EngineClient {
       return saved;
     },
     info: () => control("reading the network info", (r) => r.info()),
+    async setData(data) {
+      const info = await control("changing the data set", (r) => r.setData(data));
+      lastData = data;
+      return info;
+    },
     train,
     pause: () => control("pausing", (r) => r.pause()),
     resume: (knobs) => control("resuming", (r) => r.resume(knobs)),

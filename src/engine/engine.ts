@@ -2,24 +2,29 @@
 // worker with comlink. It owns the dataset, the Problem, the network, the quality Reference and
 // the training loop. Every request is validated before anything reaches tfjs; a bad request
 // rejects with a message that names the setting and changes nothing.
-import { DEFAULT_PROBLEM, DEFAULT_TRAIN, type ProblemConfig } from "../core/config";
+import { DEFAULT_PROBLEM, DEFAULT_TRAIN, type ProblemConfig, type SamplerConfig } from "../core/config";
 import { type Dataset, toModel, tutorialDataset } from "../core/data";
-import { makeProblem, oraclePredictor, type Problem } from "../core/experiment";
+import { dataFingerprint } from "../core/datasets/fingerprint";
+import { makeProblem, oraclePredictor, type Problem, perfectKind } from "../core/experiment";
 import { quality, Reference } from "../core/metrics";
+import { SAMPLERS } from "../core/samplers";
 import type { NoisePredictor } from "../core/types";
-import type {
-  Engine,
-  EngineSettings,
-  InterpolateResult,
-  InvertResult,
-  ModelChoice,
-  NetworkInfo,
-  PredictEpsRequest,
-  PredictEpsResult,
-  SampleRequest,
-  SampleResult,
-  SavedNetwork,
-  TrainProgress,
+import {
+  type DataInfo,
+  type DataInput,
+  type Engine,
+  type EngineSettings,
+  type InterpolateResult,
+  type InvertResult,
+  type ModelChoice,
+  type NetworkInfo,
+  OTHER_DATA,
+  type PredictEpsRequest,
+  type PredictEpsResult,
+  type SampleRequest,
+  type SampleResult,
+  type SavedNetwork,
+  type TrainProgress,
 } from "./api";
 import {
   type BackendName,
@@ -29,6 +34,7 @@ import {
   type TrainKnobs,
 } from "./network";
 import {
+  parseData,
   parseInterpolateRequest,
   parseInvertRequest,
   parsePredictEpsRequest,
@@ -60,6 +66,7 @@ export const CHECKPOINT_MS = 3000;
 
 /** Extra members beyond the UI contract: backend choice and liveness for the client. */
 export interface EngineWithControl extends Engine {
+  setData(data: DataInput): Promise<DataInfo>;
   saveNetwork(): Promise<SavedNetwork>;
   predictEps(req: PredictEpsRequest): Promise<PredictEpsResult>;
   /** One unit of pooled sampling (src/engine/pool.ts). */
@@ -92,13 +99,24 @@ function referenceOf(dataset: Dataset): Reference {
   return cachedReference.ref;
 }
 
+/** Measured in Node (scripts/measure-data.ts's machine): about 5e7 Gaussian terms per second. */
+const EVALS_PER_SECOND = 5e7;
+/** About 30 s of work: well inside the client's compute time limit per call. */
+export const EMPIRICAL_BUDGET = 30 * EVALS_PER_SECOND;
+
 const sharedDataset = tutorialDataset();
+/** A saved network without a data fingerprint (the shipped pretrained one) means the course's set. */
+export const TUTORIAL_FINGERPRINT = dataFingerprint(sharedDataset.points);
 
 export function createEngine(opts: EngineOptions = {}): EngineWithControl {
   const model = opts.model ?? modelLayer;
-  const dataset = sharedDataset;
+  // The lab's data set (setData or init's data): the oracle, the reference and the next network follow it.
+  let dataset: Dataset = sharedDataset;
+  let fingerprint = TUTORIAL_FINGERPRINT;
   let problem: Problem = makeProblem(dataset, DEFAULT_PROBLEM);
   let net: EngineNetwork | null = null;
+  // The data the current network was trained on: sampling with it on other data is refused.
+  let netFingerprint = TUTORIAL_FINGERPRINT;
   let origin: NetworkInfo["origin"] = "fresh";
   let backend: string | null = null;
   // Training knobs of the next run: from init, or changed per run; a loaded file does not carry them.
@@ -130,6 +148,29 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
       origin,
       backend: backend === null ? "none" : (model.computeLabel?.() ?? backend),
       lossHistory: n.lossHistory(),
+      dataFingerprint: netFingerprint,
+    };
+  }
+
+  /** The saved network with the fingerprint of its training data (docs/architecture.md). */
+  function saveOf(n: EngineNetwork): SavedNetwork {
+    return { ...(n.save() as SavedNetwork), dataFingerprint: netFingerprint };
+  }
+
+  function adoptData(d: DataInput): void {
+    dataset = { name: d.label, points: d.points, mixture: d.mixture };
+    fingerprint = dataFingerprint(d.points);
+    problem = makeProblem(dataset, problem.config);
+  }
+
+  function dataInfo(): DataInfo {
+    const st = problem.standardizer;
+    return {
+      label: dataset.name,
+      fingerprint,
+      n: dataset.points.length / 2,
+      perfect: perfectKind(problem),
+      standardizer: { mean: [st.mean[0], st.mean[1]], std: [st.std[0], st.std[1]] },
     };
   }
 
@@ -142,7 +183,24 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
     }
   }
 
+  /**
+   * The memorising perfect network costs one Gaussian per data point per sample per call: with a
+   * large own data set a long sampler would run past the compute time limit (and restart the
+   * worker), so such a request is refused up front with what to change.
+   */
+  function checkPerfectCost(choice: ModelChoice, sampler: SamplerConfig, n: number): void {
+    if (choice === "network" || (choice === "oracle" && problem.modelMixture)) return;
+    const nData = dataset.points.length / 2;
+    const cost = nData * SAMPLERS[sampler.sampler].nfe(sampler.steps) * n;
+    if (cost > EMPIRICAL_BUDGET)
+      throw new Error(
+        `the memorising perfect network over ${nData} data points would take about ${Math.round(cost / EVALS_PER_SECOND)} s for ${n} samples at S=${sampler.steps}; use fewer steps, fewer samples or fewer data points`,
+      );
+  }
+
   function predictorFor(choice: ModelChoice): NoisePredictor {
+    // The network belongs to its data: sampling with it on other data is refused (the page offers to train).
+    if (choice === "network" && requireNet() && netFingerprint !== fingerprint) throw new Error(OTHER_DATA);
     const p = choice === "network" ? requireNet().predictor(true) : oraclePredictor(problem, choice);
     if (!opts.beat) return p;
     return (x, t) => {
@@ -191,14 +249,22 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
         (typeof process !== "undefined" && process.memoryUsage ? process.memoryUsage().heapUsed : null);
       return { numTensors: model.numTensors(), heapBytes: heap };
     },
+    async setData(data) {
+      const d = parseData(data);
+      await loop.stopAndWait();
+      adoptData(d);
+      return dataInfo();
+    },
     async init(settings) {
       const s: EngineSettings = parseSettings(settings);
       await loop.stopAndWait();
+      if (s.data) adoptData(s.data);
       if (backend === null || backend !== s.train.backend) {
         backend = await model.setupBackend(s.train.backend, opts.wasmPaths);
       }
       const next = model.createNetwork(s, makeProblem(dataset, s.problem));
       knobs = { lr: s.train.lr, batch: s.train.batch, emaDecay: s.train.emaDecay };
+      netFingerprint = fingerprint;
       return adopt(next, s.problem, "fresh");
     },
     async loadNetwork(saved, from = "file") {
@@ -208,10 +274,12 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
       // Parse first: a bad file throws here and the current network stays.
       const next = model.networkFromSaved(saved, dataset, knobs);
       await loop.stopAndWait();
+      const fp = (saved as { dataFingerprint?: unknown }).dataFingerprint;
+      netFingerprint = typeof fp === "string" ? fp : TUTORIAL_FINGERPRINT;
       return adopt(next, next.problem, from);
     },
     async saveNetwork() {
-      return requireNet().save();
+      return saveOf(requireNet());
     },
     async info() {
       return info();
@@ -233,12 +301,12 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
         const now = performance.now();
         if (p.state !== "running" || now - lastCheckpoint >= CHECKPOINT_MS) {
           lastCheckpoint = now;
-          p.checkpoint = n.save();
+          p.checkpoint = saveOf(n);
         }
         onProgress(p);
       };
       const final = await loop.run(n, target, report);
-      if (!final.checkpoint) final.checkpoint = n.save();
+      if (!final.checkpoint) final.checkpoint = saveOf(n);
       return final;
     },
     async pause() {
@@ -259,6 +327,7 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
     // One implementation of both signatures: the figures are there unless the request said false.
     sample: (async (req: SampleRequest) => {
       const r = parseSampleRequest(req, problem.config.T);
+      checkPerfectCost(r.model, r.sampler, r.xT ? r.xT.length / 2 : r.n);
       return sampleWith(problem, predictorFor(r.model), referenceOf(dataset), r);
     }) as EngineWithControl["sample"],
     async sampleMany(reqs): Promise<SampleResult[]> {
@@ -269,6 +338,7 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
       const parsed = reqs.map((r) => parseSampleRequest(r, problem.config.T));
       if (parsed.some((r) => r.quality === false))
         throw new Error("sampleMany gives every column its quality figures: quality: false is for sample()");
+      for (const r of parsed) checkPerfectCost(r.model, r.sampler, r.xT ? r.xT.length / 2 : r.n);
       const predictors = parsed.map((r) => predictorFor(r.model));
       const xTCache = new Map<string, Float32Array>();
       // Every request computes its figures (checked above), so each result is a whole SampleResult.
@@ -282,6 +352,7 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
     },
     async sampleUnit(unit): Promise<UnitResult> {
       const u = parseSampleUnit(unit, problem.config.T);
+      checkPerfectCost(u.model, u.sampler, u.xT.length / 2);
       return runUnit(problem, predictorFor(u.model), u);
     },
     async qualityOf(samples) {
@@ -291,7 +362,8 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
       return warning ? { quality: q, warning } : { quality: q };
     },
     async networkStamp() {
-      return net ? `${adoptions}:${net.trainSteps()}` : "none";
+      // The data is part of the stamp: pool workers take the new data set along with the network.
+      return net ? `${adoptions}:${net.trainSteps()}:${fingerprint}` : "none";
     },
     async predictEps(req): Promise<PredictEpsResult> {
       const r = parsePredictEpsRequest(req, problem.config.T);

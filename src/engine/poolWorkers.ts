@@ -2,7 +2,7 @@
 // one) that mirrors the main worker's network, reloading it whenever the network stamp changed.
 // One that dies is dropped from the pool and its unit goes back to the queue; no restart (the
 // main worker alone can always finish the work).
-import type { SavedNetwork } from "./api";
+import type { DataInput, SavedNetwork } from "./api";
 import type { BackendName } from "./network";
 import type { PoolMember } from "./pool";
 import { type Generation, type Limits, launchWorker } from "./supervisor";
@@ -13,6 +13,8 @@ export interface ExtraOptions {
   backend: () => BackendName;
   /** The main worker's network saved at (or after) this stamp. */
   savedFor: (stamp: string) => Promise<SavedNetwork>;
+  /** The lab's data set (null: the course's), sent before the network so both match the main worker. */
+  data?: () => DataInput | null;
   onLost: (m: PoolMember) => void;
 }
 
@@ -55,6 +57,11 @@ export function extraMember(o: ExtraOptions): PoolMember {
         try {
           await up;
           const saved = await o.savedFor(stamp);
+          const data = o.data?.() ?? null;
+          if (data)
+            await g.invoke("sending the data set to a sampling worker", o.limits.control, (r) =>
+              r.setData(data),
+            );
           await g.invoke("loading the network into a sampling worker", o.limits.control, (r) =>
             r.loadNetwork(saved, "user"),
           );

@@ -49,6 +49,7 @@ export function exposedTable(
     loadNetwork: plain(e.loadNetwork),
     saveNetwork: plain(e.saveNetwork),
     networkStamp: plain(e.networkStamp),
+    setData: plain(e.setData),
     info: plain(e.info),
     train: plain(e.train),
     pause: plain(e.pause),

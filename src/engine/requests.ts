@@ -16,7 +16,18 @@ import {
   type TrainConfig,
   TrainSchema,
 } from "../core/config";
-import type { EngineSettings, InvertRequest, ModelChoice, PredictEpsRequest, SampleRequest } from "./api";
+import { MAX_CSV_POINTS, MIN_POINTS } from "../core/datasets";
+import { spreadProblem } from "../core/datasets/csv";
+import type { Mixture2D } from "../core/types";
+import { z } from "../core/zod";
+import type {
+  DataInput,
+  EngineSettings,
+  InvertRequest,
+  ModelChoice,
+  PredictEpsRequest,
+  SampleRequest,
+} from "./api";
 import { TRAJECTORY_POINT_FRAMES_MAX } from "./trajectory";
 import type { SampleUnit } from "./units";
 
@@ -76,8 +87,36 @@ export function parseSettings(v: unknown): EngineSettings {
   const problem: ProblemConfig = must(parseWith(ProblemSchema, s.problem));
   const network: NetworkConfig = must(parseWith(NetworkSchema, s.network));
   const train: TrainConfig = must(parseWith(TrainSchema, s.train));
-  return { problem, network, train };
+  if (s.data === undefined) return { problem, network, train };
+  return { problem, network, train, data: parseData(s.data) };
 }
+
+/** The lab's data set: 2..20000 finite points with spread in x and y, and a mixture or null. */
+export function parseData(v: unknown): DataInput {
+  const d = record("data", v);
+  const pts = points("data.points", d.points, MAX_CSV_POINTS);
+  if (pts.length / 2 < MIN_POINTS) throw new Error(`data.points must hold at least ${MIN_POINTS} points`);
+  const spread = spreadProblem(pts);
+  if (spread) throw new Error(`data.points: ${spread}`);
+  let mixture: Mixture2D | null = null;
+  if (d.mixture !== null && d.mixture !== undefined) {
+    const r = MixtureSchema.safeParse(d.mixture);
+    if (!r.success) throw new Error("data.mixture must be a mixture (weights, means, covs) or null");
+    mixture = r.data as Mixture2D;
+  }
+  const label = typeof d.label === "string" ? d.label.slice(0, 200) : "your data";
+  return { points: pts, mixture, label };
+}
+
+const pair = z.tuple([z.number(), z.number()]);
+const MixtureSchema = z.object({
+  weights: z.array(z.number().positive()).min(1).max(64),
+  means: z.array(pair).min(1).max(64),
+  covs: z
+    .array(z.tuple([pair, pair]))
+    .min(1)
+    .max(64),
+});
 
 export function parseTrainSteps(v: unknown): number {
   return wholeNumber("training steps", v, 1, 200_000);

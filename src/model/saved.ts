@@ -50,6 +50,8 @@ const SavedSchema = z.object({
       backend: TrainSchema.shape.backend,
     })
     .optional(),
+  // The training data's fingerprint (core/datasets); absent in older files = the course's set.
+  dataFingerprint: z.string().max(40).optional(),
 });
 
 /**
@@ -66,6 +68,7 @@ const FIELD_RULES: [string, string][] = [
   ["lossHistory", "lossHistory must be base64 text of float32 losses"],
   ["weights", "weights must hold raw and ema, lists of base64 texts"],
   ["train", "train must hold lr, batch, emaDecay and backend"],
+  ["dataFingerprint", "dataFingerprint must be a text of at most 40 characters"],
 ];
 
 function issueText(issue: z.core.$ZodIssue | undefined): string {
@@ -93,6 +96,8 @@ export interface SavedNetwork {
   weights: { raw: string[]; ema: string[] };
   /** The training knobs, when known. */
   train?: TrainSettings;
+  /** Fingerprint of the training data (core/datasets); absent = the course's set. */
+  dataFingerprint?: string;
 }
 
 export function encodeFloat32(a: ArrayLike<number>): string {

@@ -2,6 +2,8 @@
 // saved in this browser, reset, save to or load from a file, take another tab's network. The run's
 // own buttons are in run.ts. Errors land in the store as messages; nothing here throws at the UI.
 import type { NetworkInfo } from "../engine/api";
+import { chooseData, useData } from "./data";
+import { fromSessionData, readDataLink, toSessionData } from "./dataLink";
 import { capMessages, messageOf } from "./messages";
 import { makeSession, parseSession, readSessionFile, type Session } from "./persist";
 import { broadcastTabChannel, guardUnsavedWork, listenToOtherTabs, persistNow } from "./saving";
@@ -111,6 +113,12 @@ function withNotes(text: string, notes: string[]): string {
  */
 async function applySession(session: Session, origin: "user" | "file"): Promise<string[]> {
   const { settings, notes } = settingsFromFile(session.settings, useApp.getState().settings);
+  // The data set first, so the network (which belongs to it) is not refused; a bad one is skipped.
+  // A link that names a data set wins over the one restored from this browser.
+  const linkHasData =
+    origin === "user" && typeof window !== "undefined" && readDataLink(window.location.search).source;
+  const data = session.data === undefined || linkHasData ? null : fromSessionData(session.data);
+  if (data?.ok) await chooseData(data.source);
   const info = await requireEngine().loadNetwork(session.network, origin);
   dispatch({ type: "end" });
   useApp.setState({ settings: shapedBy(info, settings), trainError: null, target: 0, stepsPerSecond: 0 });
@@ -146,7 +154,8 @@ export async function reset(): Promise<void> {
 export async function saveToFile(download: (s: Session) => void): Promise<void> {
   try {
     const { settings, loss } = useApp.getState();
-    download(makeSession(await requireEngine().saveNetwork(), settings, loss));
+    const data = toSessionData(useData.getState().source); // the data set the network belongs to
+    download(makeSession(await requireEngine().saveNetwork(), settings, loss, data));
     // The user has it somewhere now: closing the page no longer loses it.
     useApp.setState({ unsaved: null });
   } catch (e) {

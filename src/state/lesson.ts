@@ -6,6 +6,8 @@ import { MAX_COLUMNS, MODELS, SamplerSchema, SEED_MAX } from "../core/config";
 import { z } from "../core/zod";
 import { loadFromFile } from "./actions";
 import { type CompareColumn, useCompare } from "./compare";
+import { useData } from "./data";
+import { toSessionData } from "./dataLink";
 import { MAX_FILE_BYTES, makeSession, parseSession, type Session } from "./persist";
 import { requireEngine, useApp } from "./store";
 
@@ -175,5 +177,12 @@ export async function openLabFile(file: Blob): Promise<boolean> {
 export async function currentLesson(title = ""): Promise<Lesson> {
   const { settings, loss } = useApp.getState();
   const { columns, seed } = useCompare.getState();
-  return makeLesson(makeSession(await requireEngine().saveNetwork(), settings, loss), columns, seed, title);
+  // The data set rides in the session, so the network opens on the data it belongs to.
+  const data = toSessionData(useData.getState().source);
+  return makeLesson(
+    makeSession(await requireEngine().saveNetwork(), settings, loss, data),
+    columns,
+    seed,
+    title,
+  );
 }

@@ -25,6 +25,8 @@ export interface Session {
   /** Settings as they were (validated like the URL on restore). */
   settings: Record<string, unknown>;
   loss: LossPoint[];
+  /** The data set the network was trained on (state/dataLink.ts; validated on restore). Absent: the course's set. */
+  data?: unknown;
 }
 
 const LossPointSchema = z.object({
@@ -41,6 +43,7 @@ const SessionSchema = z.object({
   loss: z
     .array(LossPointSchema, { error: "loss must be a list of points" })
     .max(1_000_000, { error: "loss has more than 1,000,000 points" }),
+  data: z.unknown().optional(),
 });
 
 export type Parsed = Result<Session>;
@@ -104,7 +107,7 @@ export async function readSessionFile(file: Blob): Promise<Parsed> {
   }
 }
 
-export function makeSession(network: unknown, settings: object, loss: LossPoint[]): Session {
+export function makeSession(network: unknown, settings: object, loss: LossPoint[], data?: unknown): Session {
   return {
     format: SESSION_FORMAT,
     version: SESSION_VERSION,
@@ -112,6 +115,7 @@ export function makeSession(network: unknown, settings: object, loss: LossPoint[
     network,
     settings: { ...settings },
     loss,
+    ...(data === undefined ? {} : { data }),
   };
 }
 

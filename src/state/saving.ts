@@ -1,6 +1,8 @@
 // Keeping the user's network in this browser: one save path (after a run, on pause, after a file
 // load), what happens when storage is full (say why, offer Save to file, ask before the page
 // closes), and the note to other tabs that share the one saved copy (BroadcastChannel).
+import { useData } from "./data";
+import { toSessionData } from "./dataLink";
 import { isQuotaError, messageOf } from "./messages";
 import { makeSession } from "./persist";
 import { appDeps, requireEngine, useApp } from "./store";
@@ -42,7 +44,8 @@ export async function persistNow(): Promise<boolean> {
   const { sessions, channel } = appDeps();
   try {
     const { settings, loss } = useApp.getState();
-    const session = makeSession(await requireEngine().saveNetwork(), settings, loss);
+    const data = toSessionData(useData.getState().source); // the data set the network belongs to
+    const session = makeSession(await requireEngine().saveNetwork(), settings, loss, data);
     await sessions.save(session);
     useApp.setState({ unsaved: null });
     channel?.post({ type: "saved", steps: useApp.getState().network?.trainSteps ?? 0 });

@@ -4,8 +4,10 @@
 // panel (view). Then it keeps the address bar in step with all four through one debounced
 // replaceState, so no history entry per slider move and no two writers racing each other.
 import { useEffect } from "react";
-import { tutorialDataset } from "../core/data";
+import { resolveData } from "../core/datasets";
 import { useCompare } from "./compare";
+import { chooseData, useData } from "./data";
+import { readDataLink, writeDataLink } from "./dataLink";
 import { readGridLink, writeGridLink } from "./gridLink";
 import { readInterpLink, writeInterpLink } from "./interpLink";
 import { useInterpolate } from "./interpolate";
@@ -19,9 +21,17 @@ export const LINK_WRITE_DELAY_MS = 150;
 
 export function loadSettingsFromUrl(search: string): void {
   const { settings, hidden, messages, view, panel } = readUrl(search);
-  const interp = readInterpLink(search, tutorialDataset().points.length / 2);
+  // The data set's keys (state/dataLink.ts); picked points are indices into that data set.
+  const data = readDataLink(search);
+  const lab = data.source ? resolveData(data.source) : useData.getState().lab;
+  if (data.source) void chooseData(data.source);
+  const interp = readInterpLink(search, lab.points.length / 2);
   const grid = readGridLink(search);
-  useApp.setState({ settings, hidden, linkMessages: capMessages([...messages, ...interp.messages]) });
+  useApp.setState({
+    settings,
+    hidden,
+    linkMessages: capMessages([...messages, ...data.messages, ...interp.messages]),
+  });
   useCompare.getState().loadLink(grid.columns, grid.seed);
   useInterpolate.getState().loadLink(interp.link);
   useView.setState({ mode: view, panel, gridMessages: grid.messages });
@@ -42,7 +52,8 @@ export function currentQuery(search: string): string {
     picked: ip.picked ? { a: ip.picked.a, b: ip.picked.b } : null,
     u: ip.u,
   });
-  return writeViewLink(q, { view: mode, panel });
+  q = writeViewLink(q, { view: mode, panel });
+  return writeDataLink(useData.getState().source, q);
 }
 
 function writeNow(): void {
@@ -77,6 +88,7 @@ export function useUrlSync(): void {
           later(),
       ),
       useView.subscribe((s, p) => (s.mode !== p.mode || s.panel !== p.panel) && later()),
+      useData.subscribe((s, p) => s.source !== p.source && later()),
     ];
     return () => {
       clearTimeout(timer);

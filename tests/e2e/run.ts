@@ -32,6 +32,7 @@ import {
   waitInterpolationSettled,
   waitTrainingState,
 } from "./dashboard";
+import { dataChecks } from "./data";
 import { offlineChecks } from "./offline";
 import { deepLinkChecks, layoutShiftCheck, presentChecks } from "./present";
 import { openSite, ROOT, type Site } from "./site";
@@ -369,6 +370,7 @@ async function main(site: Site): Promise<void> {
   await trainingRunChecks(page, site);
   await compareChecks(page, site);
   await offlineChecks(page, site);
+  await dataChecks(page, site);
   await check("no console errors or page errors during the whole run", async () => {
     expect(errors.length === 0, errors.join(" | "));
   });

@@ -4,6 +4,7 @@ import type { Schedule } from "../../core/schedule";
 import type { Mixture2D } from "../../core/types";
 import type { ColumnField, ColumnRun, CompareColumn, RepeatCheck } from "../../state/compare";
 import { SERIES_COLORS } from "../../ui/palette";
+import type { Bounds } from "../../ui/plotGeometry";
 import { ColumnControls } from "./ColumnControls";
 import { columnTitle, diffText } from "./format";
 import { ColumnPlot } from "./player/ColumnPlot";
@@ -20,6 +21,8 @@ export interface ColumnCardProps {
   repeat: RepeatCheck | null;
   T: number;
   density: Mixture2D;
+  /** Axes that fit the lab's data (default: the course's). */
+  bounds?: Bounds;
   /** The noise schedule of the network's problem (for the player's t and abar readout). */
   schedule: Schedule | null;
   canRemove: boolean;
@@ -28,7 +31,8 @@ export interface ColumnCardProps {
 }
 
 export function ColumnCard(props: ColumnCardProps) {
-  const { index, column, run, stale, repeat, T, density, schedule, canRemove, onEdit, onRemove } = props;
+  const { index, column, run, stale, repeat, T, density, bounds, schedule, canRemove, onEdit, onRemove } =
+    props;
   const titleId = useId();
   const title = columnTitle(column);
   const color = SERIES_COLORS[index % SERIES_COLORS.length];
@@ -54,7 +58,7 @@ export function ColumnCard(props: ColumnCardProps) {
         <ColumnControls column={column} T={T} onEdit={onEdit} />
       </fieldset>
       <div className={stale ? "compare-plot is-stale" : "compare-plot"}>
-        <ColumnPlot run={run} color={color} title={title} density={density} />
+        <ColumnPlot run={run} color={color} title={title} density={density} bounds={bounds} />
         {run?.trajectory ? <StepReadout grid={run.result.grid} schedule={schedule} /> : null}
       </div>
       {run ? (

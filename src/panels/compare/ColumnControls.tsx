@@ -5,8 +5,9 @@
 import { SAMPLER_KINDS, SPACINGS, VARIANCES } from "../../core/config";
 import { SAMPLERS } from "../../core/samplers/registry";
 import type { ModelChoice } from "../../engine/api";
-import { type ColumnField, type CompareColumn, MODEL_CHOICES, MODEL_LABELS } from "../../state/compare";
+import { type ColumnField, type CompareColumn, MODEL_CHOICES } from "../../state/compare";
 import { NumberField, Select } from "../../ui/fields";
+import { useModelLabels } from "../data/useDataView";
 
 const SAMPLER_LABELS = Object.fromEntries(SAMPLER_KINDS.map((k) => [k, SAMPLERS[k].label]));
 export interface ColumnControlsProps {
@@ -20,6 +21,7 @@ const VARIANCE_LABELS = { small: "small (beta tilde)", large: "large (beta)" } a
 export function ColumnControls({ column, T, onEdit }: ColumnControlsProps) {
   const { sampler, model } = column;
   const params = SAMPLERS[sampler.sampler].params;
+  const modelLabels = useModelLabels();
   return (
     <div className="column-controls">
       <Select
@@ -68,7 +70,7 @@ export function ColumnControls({ column, T, onEdit }: ColumnControlsProps) {
         label="Model"
         value={model}
         options={MODEL_CHOICES}
-        optionLabels={MODEL_LABELS}
+        optionLabels={modelLabels}
         onChange={(v) => onEdit("model", v)}
       />
     </div>

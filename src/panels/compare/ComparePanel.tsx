@@ -3,13 +3,14 @@
 // which samplers are deterministic, and the sweep below reproduces the DDIM paper's
 // quality-vs-steps story (docs/math.md, "Samplers").
 import { useEffect, useId, useMemo, useState } from "react";
-import { tutorialDataset } from "../../core/data";
 import { makeProblem } from "../../core/experiment";
 import { useLab } from "../../hooks/useLab";
 import { columnKey, columnLimitText, MAX_COLUMNS, useCompare } from "../../state/compare";
 import { useShortcuts } from "../../state/shortcuts";
 import { useApp } from "../../state/store";
 import { Panel } from "../../ui/Panel";
+import { OtherDataNotice } from "../data/DataPanel";
+import { useDataView } from "../data/useDataView";
 import { ColumnCard } from "./ColumnCard";
 import { ParticleReadout } from "./player/ParticleReadout";
 import { PlayerBar } from "./player/PlayerBar";
@@ -18,20 +19,23 @@ import { QualitySweep } from "./QualitySweep";
 import { useGridLink } from "./useGridLink";
 import "./compare.css";
 
-const DATASET = tutorialDataset();
-const TRUE_MIXTURE = DATASET.mixture;
 // Two lines (gathered) so the formula fits a phone's width.
 const FORMULA = String.raw`\begin{gathered}x_{t'} = \sqrt{\bar\alpha_{t'}}\,\hat x_0 + \sqrt{1-\bar\alpha_{t'}-\sigma_t^2}\;\epsilon_\theta(x_t,t) + \sigma_t z \\ \sigma_t = \eta\sqrt{\tfrac{1-\bar\alpha_{t'}}{1-\bar\alpha_t}}\sqrt{1-\tfrac{\bar\alpha_t}{\bar\alpha_{t'}}}\end{gathered}`;
 
 export function ComparePanel() {
   const lab = useLab();
   const s = useCompare();
+  const data = useDataView();
   const { engine, ready, T, netVersion, problemKey, trainingRuns } = lab;
 
   const linkMessages = useGridLink();
   // Schedule and standardisation of the network's problem: the player's t, abar and eps_hat.
   const problemCfg = useApp((st) => st.network?.problem);
-  const problem = useMemo(() => (problemCfg ? makeProblem(DATASET, problemCfg) : null), [problemCfg]);
+  // The lab's data: its standardisation is the network's whenever sampling with it is allowed.
+  const problem = useMemo(
+    () => (problemCfg ? makeProblem(data.lab, problemCfg) : null),
+    [problemCfg, data.lab],
+  );
   useEffect(() => {
     useCompare.setState({ mounted: true });
     return () => useCompare.setState({ mounted: false });
@@ -72,7 +76,7 @@ export function ComparePanel() {
     <Panel
       id="compare"
       title="Sampler comparison"
-      explanation={`Each column turns the same ${s.n} noise points x_T into samples with its own sampler; the contours are the true density.`}
+      explanation={`Each column turns the same ${s.n} noise points x_T into samples with its own sampler; ${data.exact ? "the contours are the true density" : "the contours are a kernel density estimate of the data (no true density is known)"}.`}
       formula={FORMULA}
       busy={s.busy || !ready || waitsForTraining}
       busyText={ready ? busyText : "Loading the network..."}
@@ -110,6 +114,7 @@ export function ComparePanel() {
         </>
       }
     >
+      <OtherDataNotice />
       {linkMessages.length > 0 ? (
         <ul className="link-notes" aria-label="Ignored from the link">
           {linkMessages.map((m) => (
@@ -145,7 +150,8 @@ export function ComparePanel() {
               stale={run !== null && run.key !== key}
               repeat={repeat && repeat.key === key ? repeat : null}
               T={T}
-              density={TRUE_MIXTURE}
+              density={data.density}
+              bounds={data.bounds}
               schedule={problem?.schedule ?? null}
               canRemove={s.columns.length > 1}
               onEdit={(field, value) => s.editColumn(c.id, field, value)}

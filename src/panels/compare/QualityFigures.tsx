@@ -7,6 +7,8 @@ import { energyText, fixed, percent } from "./format";
 export const FIGURE_HELP = {
   energy:
     "Energy distance to 5000 exact samples of the true mixture, raw units. 0 is perfect. The ± is 2 standard errors of the estimate (its noise floor for this many points included), so differences smaller than that mean nothing; an estimate below 0 by less than 2 standard errors reads 0 (within noise).",
+  energyData:
+    "Energy distance to the training points themselves (no true density is known for this data), raw units. The reference's own noise shifts every column alike: compare columns with each other and with the perfect network, not with 0.",
   modes:
     "Share of samples belonging (most probably) to each cluster: (0, 0) / (6, 6) / (-4, 5). Ideal: 33.3% each.",
   off: "Share of samples far from every cluster (squared Mahalanobis distance > 13.82, i.e. outside 99.9%).",
@@ -23,12 +25,27 @@ export function QualityFigures({ q, nfe, ms }: { q: Quality; nfe: number; ms: nu
       <Fig name="Worker time" help={FIGURE_HELP.ms} value={`${Math.round(ms)} ms`} />
       <Fig
         name="Energy distance"
-        help={FIGURE_HELP.energy}
+        help={q.noDensity ? FIGURE_HELP.energyData : FIGURE_HELP.energy}
         value={energyText(q.energyDistance, q.energySE)}
       />
-      <Fig name="Mode fractions" help={FIGURE_HELP.modes} value={q.modeFractions.map(percent).join(" / ")} />
-      <Fig name="Off-manifold" help={FIGURE_HELP.off} value={percent(q.offManifold)} />
-      <Fig name="NLL" help={FIGURE_HELP.nll} value={`${fixed(q.nll, 2)} nats`} />
+      {q.noDensity ? (
+        // No true density for this data: say why these figures are not shown instead of a NaN.
+        <Fig
+          name="Mode fractions, off-manifold, NLL"
+          help={q.noDensity}
+          value={`not defined: ${q.noDensity}`}
+        />
+      ) : (
+        <>
+          <Fig
+            name="Mode fractions"
+            help={FIGURE_HELP.modes}
+            value={q.modeFractions.map(percent).join(" / ")}
+          />
+          <Fig name="Off-manifold" help={FIGURE_HELP.off} value={percent(q.offManifold)} />
+          <Fig name="NLL" help={FIGURE_HELP.nll} value={`${fixed(q.nll, 2)} nats`} />
+        </>
+      )}
       <Fig name="Memorised" help={FIGURE_HELP.memo} value={percent(q.memorized)} />
     </dl>
   );

@@ -1,4 +1,4 @@
-// The forward process on the training set (SPEC section 3): x_t = sqrt(abar_t) x_0 +
+// The forward process on the training set (docs/math.md, "Schedules and indices"): x_t = sqrt(abar_t) x_0 +
 // sqrt(1 - abar_t) eps in model coordinates, shown in raw units, with the exact noised density.
 
 import { type Standardizer, standardizeMixture, toRaw } from "../../core/data";
@@ -28,11 +28,15 @@ function inverse(s: Standardizer): Standardizer {
   return { mean: [-s.mean[0] / s.std[0], -s.mean[1] / s.std[1]], std: [1 / s.std[0], 1 / s.std[1]] };
 }
 
-/** The density of x_t (raw units): the noised marginal q_t mapped back from model coordinates. */
-export function noisedDensityRaw(problem: Problem, t: number): Mixture2D {
+/**
+ * The density of x_t (raw units): the noised marginal q_t mapped back from model coordinates.
+ * `modelDensity` is the data's density in model coordinates: the exact mixture where known, else
+ * a kernel density estimate (itself a Gaussian mixture, so its noising is exact too).
+ */
+export function noisedDensityRaw(problem: Problem, t: number, modelDensity: Mixture2D): Mixture2D {
   return standardizeMixture(
     inverse(problem.standardizer),
-    noisedMixture(problem.modelMixture, problem.schedule.abar[t]),
+    noisedMixture(modelDensity, problem.schedule.abar[t]),
   );
 }
 

@@ -3,7 +3,6 @@
 // perfect network (exact for this mixture), with a heat map of |eps_net - eps_exact|: where training
 // is still wrong (far from the data, at small t). docs/math.md, "The perfect network".
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { tutorialDataset } from "../../core/data";
 import { makeProblem, oraclePredictor } from "../../core/experiment";
 import { abarAt } from "../../core/schedule";
 import { useApp, useEngine } from "../../state/store";
@@ -11,16 +10,11 @@ import { mixtureContours } from "../../ui/contours";
 import { Slider } from "../../ui/fields";
 import { Panel } from "../../ui/Panel";
 import { OKABE_ITO } from "../../ui/palette";
-import { DATA_BOUNDS } from "../../ui/plotGeometry";
+import { useDataView } from "../data/useDataView";
 import { drawArrows, drawHeat, heatColor } from "./drawField";
 import { FieldCanvas } from "./FieldCanvas";
 import { differences, directions, lattice, lengthScale } from "./fieldMath";
 import "./field.css";
-
-const DATASET = tutorialDataset();
-const ARROWS = lattice(DATA_BOUNDS, 24, 19);
-const HEAT = lattice(DATA_BOUNDS, 60, 48);
-const CONTOURS = mixtureContours(DATASET.mixture, DATA_BOUNDS);
 
 interface FieldData {
   t: number;
@@ -38,7 +32,21 @@ export function FieldPanel() {
   const network = useApp((s) => s.network);
   const networkVersion = useApp((s) => s.networkVersion);
   const training = useApp((s) => s.training);
-  const problem = useMemo(() => (network ? makeProblem(DATASET, network.problem) : null), [network]);
+  // The lab's data: its perfect network (exact mixture or empirical), contours and axes.
+  const view = useDataView();
+  const { ARROWS, HEAT, CONTOURS, BOUNDS } = useMemo(
+    () => ({
+      ARROWS: lattice(view.bounds, 24, 19),
+      HEAT: lattice(view.bounds, 60, 48),
+      CONTOURS: mixtureContours(view.density, view.bounds),
+      BOUNDS: view.bounds,
+    }),
+    [view],
+  );
+  const problem = useMemo(
+    () => (network ? makeProblem(view.lab, network.problem) : null),
+    [network, view.lab],
+  );
   const T = problem?.config.T ?? 500;
   const [t, setT] = useState(Math.round(T / 10));
   const [data, setData] = useState<FieldData | null>(null);
@@ -101,7 +109,7 @@ export function FieldPanel() {
         if (next !== null && next !== tt) void fetchField(next);
       }
     },
-    [engine, problem],
+    [engine, problem, ARROWS, HEAT],
   );
 
   useEffect(() => {
@@ -114,25 +122,25 @@ export function FieldPanel() {
     () =>
       data
         ? (ctx: CanvasRenderingContext2D, f: Parameters<typeof drawArrows>[1]) =>
-            drawArrows(ctx, f, DATA_BOUNDS, CONTOURS, ARROWS, data.net, data.scale, OKABE_ITO.blue)
+            drawArrows(ctx, f, BOUNDS, CONTOURS, ARROWS, data.net, data.scale, OKABE_ITO.blue)
         : null,
-    [data],
+    [data, BOUNDS, CONTOURS, ARROWS],
   );
   const drawExact = useMemo(
     () =>
       data
         ? (ctx: CanvasRenderingContext2D, f: Parameters<typeof drawArrows>[1]) =>
-            drawArrows(ctx, f, DATA_BOUNDS, CONTOURS, ARROWS, data.exact, data.scale, OKABE_ITO.green)
+            drawArrows(ctx, f, BOUNDS, CONTOURS, ARROWS, data.exact, data.scale, OKABE_ITO.green)
         : null,
-    [data],
+    [data, BOUNDS, CONTOURS, ARROWS],
   );
   const drawDiff = useMemo(
     () =>
       data
         ? (ctx: CanvasRenderingContext2D, f: Parameters<typeof drawArrows>[1]) =>
-            drawHeat(ctx, f, DATA_BOUNDS, CONTOURS, HEAT, data.diff, Math.max(data.diffMax, 1e-6))
+            drawHeat(ctx, f, BOUNDS, CONTOURS, HEAT, data.diff, Math.max(data.diffMax, 1e-6))
         : null,
-    [data],
+    [data, BOUNDS, CONTOURS, HEAT],
   );
   // The last of the three plots drawn after a new t: time from the slider step to pixels.
   const onDrawn = useCallback(() => {
@@ -145,7 +153,7 @@ export function FieldPanel() {
     <Panel
       id="field"
       title="The field the network learned"
-      explanation="At noise level t, sampling moves each point along -eps_hat/sqrt(1-abar_t) (the score of the noised data). Left: the trained network; middle: the perfect network, exact for this mixture; right: how far apart their eps are."
+      explanation="At noise level t, sampling moves each point along -eps_hat/sqrt(1-abar_t) (the score of the noised data). Left: the trained network; middle: the perfect network (exact for a known mixture, the memorising optimum otherwise); right: how far apart their eps are."
       formula={String.raw`s_\theta(x_t,t) = -\frac{\epsilon_\theta(x_t,t)}{\sqrt{1-\bar\alpha_t}} \approx \nabla_{x}\log q_t(x_t)`}
       busy={!engine || !network}
       busyText="Loading the network..."

@@ -1,25 +1,28 @@
-// The interpolation scrubber. 200 noise-space paths (one highlighted) are decoded
-// with DDIM eta=0 in one worker call; the slider u then moves through the decoded frames only.
+// The interpolation scrubber (docs/math.md, "Determinism, inversion and interpolation"). 200
+// noise-space paths (one highlighted) are decoded with DDIM eta=0 in one worker call; the slider u
+// then moves through the decoded frames only.
 import { useEffect, useId } from "react";
-import { tutorialDataset } from "../../core/data";
 import type { PathKind } from "../../core/interpolate";
 import type { ModelChoice } from "../../engine/api";
 import { useLab } from "../../hooks/useLab";
-import { type CompareState, MODEL_CHOICES, MODEL_LABELS, useCompare } from "../../state/compare";
+import { type CompareState, MODEL_CHOICES, useCompare } from "../../state/compare";
+import { useData } from "../../state/data";
 import { FRAMES, frameAt, interpolationKey, PATHS, useInterpolate } from "../../state/interpolate";
 import { useShortcuts } from "../../state/shortcuts";
 import { Panel } from "../../ui/Panel";
+import { useDataView, useModelLabels } from "../data/useDataView";
 import { NormChart } from "./NormChart";
 import { PathPlots } from "./PathPlots";
 import { PointPicker } from "./PointPicker";
 import "./interpolate.css";
 
-const DATASET = tutorialDataset();
 const FORMULA = String.raw`\begin{gathered}z(u) = \frac{\sin((1-u)\theta)}{\sin\theta}\,z_a + \frac{\sin(u\theta)}{\sin\theta}\,z_b \\ \cos\theta = \frac{z_a\cdot z_b}{|z_a|\,|z_b|}\end{gathered}`;
 
 export function InterpolatePanel() {
   const { engine, ready, netVersion, problemKey, T, trainingRuns } = useLab();
   const s = useInterpolate();
+  const data = useDataView();
+  const modelLabels = useModelLabels();
   const sliderId = useId();
 
   useEffect(() => {
@@ -46,7 +49,7 @@ export function InterpolatePanel() {
     if (!engine || !ready || trainingRuns || failed || gridFirst || gridPending()) return;
     // A link named two training points: invert them (that decodes too) before anything else.
     if (invertWanted) {
-      void useInterpolate.getState().invertPicked(engine, DATASET.points);
+      void useInterpolate.getState().invertPicked(engine, useData.getState().lab.points);
       return;
     }
     if (wanted === useInterpolate.getState().resultKey) return;
@@ -109,7 +112,7 @@ export function InterpolatePanel() {
           >
             {MODEL_CHOICES.map((m) => (
               <option key={m} value={m}>
-                {MODEL_LABELS[m]}
+                {modelLabels[m]}
               </option>
             ))}
           </select>
@@ -137,7 +140,7 @@ export function InterpolatePanel() {
       </div>
       {result ? (
         <div className={s.resultKey === wanted ? undefined : "is-stale"}>
-          <PathPlots result={result} frame={frame} training={DATASET.points} density={DATASET.mixture} />
+          <PathPlots result={result} frame={frame} training={data.lab.points} density={data.density} />
         </div>
       ) : (
         <p className="muted">Decoding the first frames...</p>
@@ -146,13 +149,13 @@ export function InterpolatePanel() {
       <details className="interp-pick">
         <summary>Interpolate between two training points instead</summary>
         <PointPicker
-          training={DATASET.points}
+          training={data.lab.points}
           pickA={s.pickA}
           pickB={s.pickB}
           rmse={picked?.rmse ?? null}
           busy={s.busy || !ready || waitsForTraining}
           onPick={(i, which) => s.pick(i, which)}
-          onInvert={() => engine && void s.invertPicked(engine, DATASET.points)}
+          onInvert={() => engine && void s.invertPicked(engine, data.lab.points)}
         />
       </details>
     </Panel>

@@ -4,10 +4,11 @@
 // training a new one: the panel says so and offers it); S and spacing only shape the grid drawn here.
 import { useMemo } from "react";
 import { stepsError } from "../../core/config";
-import { tutorialDataset } from "../../core/data";
+import { meanMixture } from "../../core/datasets";
 import { makeGrid } from "../../core/grids";
 import { makeSchedule } from "../../core/schedule";
 import { train } from "../../state/actions";
+import { useData } from "../../state/data";
 import { coerce } from "../../state/settings";
 import { setSetting, useApp } from "../../state/store";
 import { NumberField } from "../../ui/fields";
@@ -17,7 +18,6 @@ import { Setting } from "../shared/Setting";
 import { ScheduleCharts } from "./ScheduleCharts";
 import { scheduleRows, terminalSignal } from "./terminalSignal";
 
-const dataset = tutorialDataset();
 const FORMULA = String.raw`\bar\alpha_t = \prod_{s\le t}(1-\beta_s),\qquad \mathrm{SNR}_t = \frac{\bar\alpha_t}{1-\bar\alpha_t}`;
 
 const GRID_TICK_NAME = COLOR_NAMES.purple;
@@ -44,7 +44,12 @@ export function SchedulePanel() {
   const schedule = useMemo(() => makeSchedule(kind, T), [kind, T]);
   const rows = useMemo(() => scheduleRows(schedule), [schedule]);
   const grid = useMemo(() => makeGrid(spacing, T, Math.min(S, T)), [spacing, T, S]);
-  const signal = useMemo(() => terminalSignal(schedule, dataset.mixture, dataset.points), [schedule]);
+  const lab = useData((st) => st.lab);
+  // With no known mixture, the data's mean stands in for the cluster means (one row).
+  const signal = useMemo(
+    () => terminalSignal(schedule, lab.mixture ?? meanMixture(lab.points), lab.points),
+    [schedule, lab],
+  );
   const differs =
     netProblem && (netProblem.T !== T || netProblem.schedule !== kind || netProblem.units !== units)
       ? `The loaded network was trained with T=${netProblem.T}, ${netProblem.schedule} schedule, ${netProblem.units} units. The comparison and interpolation keep using it until you train a new one.`

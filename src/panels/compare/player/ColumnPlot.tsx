@@ -5,6 +5,7 @@
 import { useMemo } from "react";
 import type { Mixture2D } from "../../../core/types";
 import type { ColumnRun } from "../../../state/compare";
+import type { Bounds } from "../../../ui/plotGeometry";
 import { ScatterCanvas, type ScatterLine, type ScatterSeries } from "../../../ui/ScatterCanvas";
 import { frameAt, frameOf, highlighted, nearest, trail } from "./frames";
 import { usePlayer } from "./playerStore";
@@ -14,12 +15,14 @@ export interface ColumnPlotProps {
   color: string;
   title: string;
   density: Mixture2D;
+  /** Axes that fit the lab's data (default: the course's). */
+  bounds?: Bounds;
 }
 
 const TRAIL_COLOR = "rgba(40, 40, 40, 0.55)";
 const FOLLOW_COLOR = "#000";
 
-export function ColumnPlot({ run, color, title, density }: ColumnPlotProps) {
+export function ColumnPlot({ run, color, title, density, bounds }: ColumnPlotProps) {
   const progress = usePlayer((s) => s.progress);
   const view = usePlayer((s) => s.view);
   const follow = usePlayer((s) => s.follow);
@@ -68,6 +71,7 @@ export function ColumnPlot({ run, color, title, density }: ColumnPlotProps) {
     <ScatterCanvas
       series={series}
       density={density}
+      bounds={bounds}
       lines={lines}
       marker={marker}
       label={`${what} of ${title} over the true density`}
