@@ -43,7 +43,9 @@ mkdirSync(SHOTS, { recursive: true });
 
 /** The whole run, build included; E2E_WATCHDOG_MS overrides (to try the watchdog itself). */
 const WATCHDOG_MS = Number(process.env.E2E_WATCHDOG_MS) || 15 * 60_000;
-const TRAIN_STEPS = 300;
+// Long enough for the loss chart to update several times at the kernel's ~400-600 steps/s (300 steps ended
+// within one chart refresh).
+const TRAIN_STEPS = 1500;
 const DESKTOP = { width: 1280, height: 720 };
 const PHONE = { width: 390, height: 844 };
 const HEADLINE = ["DDIM eta=0, S=50", "DDIM eta=1, S=500", "DDIM eta=0, S=500"];
