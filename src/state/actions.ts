@@ -35,6 +35,13 @@ export async function start(): Promise<void> {
   }
   engine.onEvent?.((ev) => {
     if (ev.kind === "error") useApp.setState({ error: ev.message });
+    else if (ev.kind === "fallback" && ev.backend)
+      // The client never retries a failed backend: the settings say what really runs (so Train does
+      // not ask for the failed one again), and the notice stays until dismissed.
+      useApp.setState((st) => ({
+        settings: { ...st.settings, backend: ev.backend as Settings["backend"] },
+        error: `${ev.message} Training and sampling work, only slower.`,
+      }));
     else useApp.setState({ status: ev.message });
     // The new worker holds the last saved network: show that one (its steps and loss history).
     if (ev.kind === "restarted") void refreshNetwork();
@@ -47,7 +54,7 @@ export async function start(): Promise<void> {
     useApp.setState({ status: "Loading the pretrained network..." });
     const info = await engine.loadNetwork(await fetchPretrained(), "pretrained");
     adoptNetwork(info);
-    useApp.setState({ status: null });
+    useApp.setState((st) => (st.status === "Loading the pretrained network..." ? { status: null } : {}));
   } catch (e) {
     // No pretrained network: a fresh one still lets every panel run (the oracle needs none).
     try {

@@ -112,6 +112,25 @@ describe("worker failures", () => {
     await waitFor(() => expect(screen.getByText("your network (900 steps)")).toBeTruthy());
   });
 
+  it("a backend fallback is recorded in the settings and stays on screen after the network loads", async () => {
+    const { engine } = await renderApp();
+    expect(useApp.getState().settings.backend).toBe("wasm");
+    act(() =>
+      engine.emit({
+        kind: "fallback",
+        backend: "cpu",
+        message: "The wasm backend could not start (timed out); using cpu.",
+      }),
+    );
+    expect(useApp.getState().settings.backend).toBe("cpu");
+    // A network loading afterwards clears only its own "Loading..." status, not the notice.
+    await act(async () => {
+      await engine.loadNetwork({ ...STAND_IN_NETWORK, trainSteps: 900 }, "user");
+    });
+    const notice = screen.getByText(/The wasm backend could not start \(timed out\); using cpu/);
+    expect(notice.closest("[role=alert]")).not.toBeNull();
+  });
+
   it("an unrecoverable worker error is shown as an error", async () => {
     const { engine } = await renderApp();
     act(() =>
