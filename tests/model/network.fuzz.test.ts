@@ -1,4 +1,4 @@
-// Corrupted saved files (issue 5 item 4): 1000 random mutations of a valid file either load as a
+// Corrupted saved files: 1000 random mutations of a valid file either load as a
 // valid network or give a clear message; none throws, none leaks a tensor.
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
