@@ -23,8 +23,9 @@ export interface TestSite {
   close(): Promise<void>;
 }
 
-async function buildPage(): Promise<string> {
-  const outDir = mkdtempSync(join(tmpdir(), "ddim-lab-worker-page-"));
+/** A production build of one test page of tests/browser into a fresh temporary folder. */
+export async function buildTestPage(page: string, prefix: string): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), prefix));
   await build({
     configFile: false,
     root: ROOT,
@@ -36,11 +37,13 @@ async function buildPage(): Promise<string> {
       emptyOutDir: true,
       target: "es2022",
       chunkSizeWarningLimit: 4000,
-      rollupOptions: { input: join(ROOT, "tests/browser/worker.html") },
+      rollupOptions: { input: join(ROOT, "tests/browser", page) },
     },
   });
   return outDir;
 }
+
+const buildPage = () => buildTestPage("worker.html", "ddim-lab-worker-page-");
 
 /** extraArgs: more Chromium flags (e.g. a marker to find the browser's processes in /proc). */
 export async function openTestSite(extraArgs: string[] = []): Promise<TestSite> {

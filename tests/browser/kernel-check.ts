@@ -3,13 +3,10 @@
 // tile and a partial one) are trained and sampled in both; the hashes of the saved weights, the
 // losses and the samples must be equal, and both must report the kernel as their backend.
 // Run: npx tsx tests/browser/kernel-check.ts   (last line "N passed, M failed"; exit 1 on failure)
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import { chromium } from "playwright-core";
-import { build } from "vite";
 import { createEngine } from "../../src/engine/engine";
-import { ROOT } from "./harness";
+import { buildTestPage } from "./harness";
 import { KERNEL_CASES, type KernelCaseResult, runKernelCases } from "./kernel-scenario";
 import { CHROMIUM, CHROMIUM_ARGS, serveDir } from "./static";
 
@@ -22,23 +19,9 @@ function check(name: string, ok: boolean, detail = ""): void {
 }
 
 async function inChromium(): Promise<KernelCaseResult[]> {
-  const outDir = mkdtempSync(join(tmpdir(), "ddim-lab-kernel-page-"));
+  const outDir = await buildTestPage("kernel-check.html", "ddim-lab-kernel-page-");
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
-    await build({
-      configFile: false,
-      root: ROOT,
-      base: "/",
-      logLevel: "warn",
-      worker: { format: "es" },
-      build: {
-        outDir,
-        emptyOutDir: true,
-        target: "es2022",
-        chunkSizeWarningLimit: 4000,
-        rollupOptions: { input: join(ROOT, "tests/browser/kernel-check.html") },
-      },
-    });
     const server = await serveDir(outDir);
     try {
       const page = await browser.newPage();
