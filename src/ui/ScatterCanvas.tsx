@@ -1,7 +1,7 @@
 // A point-cloud plot on canvas (thousands of points; SVG is too slow for that),
 // HiDPI aware, with axes in the data's own units, optional true-density contours, polylines and
 // a marker. It has an accessible name and a short text summary for screen readers.
-import { type MouseEvent, useEffect, useMemo, useRef, useState } from "react";
+import { type MouseEvent, useEffect, useMemo, useRef } from "react";
 import type { Mixture2D } from "../core/types";
 import { mixtureContours } from "./contours";
 import {
@@ -12,6 +12,7 @@ import {
   type ScatterSeries,
 } from "./drawScatter";
 import { type Bounds, DATA_BOUNDS, fromPx, makeFrame } from "./plotGeometry";
+import { useContainerWidth } from "./useContainerWidth";
 
 // The mark types live with the drawing code (no import cycle); re-exported for the panels.
 export type { ScatterLine, ScatterMarker, ScatterSeries } from "./drawScatter";
@@ -48,22 +49,9 @@ export function ScatterCanvas(props: ScatterCanvasProps) {
     aspect = 1.25,
     onPick,
   } = props;
-  const wrapRef = useRef<HTMLDivElement>(null);
+  const [wrapRef, width] = useContainerWidth<HTMLElement>();
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const [width, setWidth] = useState(320);
   const height = props.height ?? Math.round(width / aspect);
-
-  // Follow the container's width (responsive layouts, phone vs projector).
-  useEffect(() => {
-    const el = wrapRef.current;
-    if (!el || typeof ResizeObserver === "undefined") return;
-    const ro = new ResizeObserver((entries) => {
-      const w = Math.floor(entries[0]?.contentRect.width ?? 0);
-      if (w > 50) setWidth(w);
-    });
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
 
   const contours = useMemo(() => (density ? mixtureContours(density, bounds) : null), [density, bounds]);
 

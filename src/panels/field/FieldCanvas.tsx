@@ -1,6 +1,7 @@
 // A canvas that follows its container's width and calls `draw` whenever the drawing changes.
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import { type Frame, makeFrame } from "../../ui/plotGeometry";
+import { useContainerWidth } from "../../ui/useContainerWidth";
 
 export interface FieldCanvasProps {
   label: string;
@@ -11,20 +12,9 @@ export interface FieldCanvasProps {
 }
 
 export function FieldCanvas({ label, aspect = 1.2, draw, onDrawn }: FieldCanvasProps) {
-  const wrap = useRef<HTMLDivElement>(null);
+  const [wrap, width] = useContainerWidth<HTMLDivElement>();
   const canvas = useRef<HTMLCanvasElement>(null);
-  const [width, setWidth] = useState(320);
   const height = Math.round(width / aspect);
-  useEffect(() => {
-    const el = wrap.current;
-    if (!el || typeof ResizeObserver === "undefined") return;
-    const ro = new ResizeObserver((entries) => {
-      const w = Math.floor(entries[0]?.contentRect.width ?? 0);
-      if (w > 50) setWidth(w);
-    });
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
   useEffect(() => {
     const c = canvas.current;
     if (!c || !draw) return;
