@@ -79,3 +79,17 @@ export function boundsOf(points: ArrayLike<number>, fallback: Bounds, pad = 0.08
   const py = (yMax - yMin) * pad;
   return { xMin: xMin - px, xMax: xMax + px, yMin: yMin - py, yMax: yMax + py };
 }
+
+/** Index of the point of `points` (interleaved) nearest to (x, y), or null when there are none. */
+export function nearestPoint(points: ArrayLike<number>, x: number, y: number): number | null {
+  let best: number | null = null;
+  let bestD = Number.POSITIVE_INFINITY;
+  for (let i = 0; i + 1 < points.length; i += 2) {
+    const d = (points[i] - x) ** 2 + (points[i + 1] - y) ** 2;
+    if (d < bestD) {
+      bestD = d;
+      best = i / 2;
+    }
+  }
+  return best;
+}

@@ -2,8 +2,8 @@
 // type their numbers; "Invert and interpolate" maps them to noise with DDIM inversion.
 import { useId, useMemo } from "react";
 import { OKABE_ITO } from "../../ui/palette";
+import { nearestPoint } from "../../ui/plotGeometry";
 import { ScatterCanvas } from "../../ui/ScatterCanvas";
-import { nearestPoint } from "./frames";
 
 export interface PointPickerProps {
   training: Float32Array;
@@ -34,7 +34,7 @@ export function PointPicker({ training, pickA, pickB, rmse, busy, onPick, onInve
       <ScatterCanvas
         series={series}
         label="Training points: click two to interpolate between them"
-        onPick={(x, y) => onPick(nearestPoint(training, x, y))}
+        onPick={(x, y) => onPick(nearestPoint(training, x, y) ?? 0)}
         aspect={1.4}
       />
       <div className="interp-picker-fields">

@@ -16,17 +16,3 @@ export function pathOf(all: Float32Array, frames: number, i: number): Float32Arr
   }
   return out;
 }
-
-/** Index of the training point nearest to (x, y). */
-export function nearestPoint(points: ArrayLike<number>, x: number, y: number): number {
-  let best = 0;
-  let bestD = Number.POSITIVE_INFINITY;
-  for (let i = 0; i + 1 < points.length; i += 2) {
-    const d = (points[i] - x) ** 2 + (points[i + 1] - y) ** 2;
-    if (d < bestD) {
-      bestD = d;
-      best = i / 2;
-    }
-  }
-  return best;
-}

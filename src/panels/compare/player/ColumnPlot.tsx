@@ -5,9 +5,9 @@
 import { useMemo } from "react";
 import type { Mixture2D } from "../../../core/types";
 import type { ColumnRun } from "../../../state/compare";
-import type { Bounds } from "../../../ui/plotGeometry";
+import { type Bounds, nearestPoint } from "../../../ui/plotGeometry";
 import { ScatterCanvas, type ScatterLine, type ScatterSeries } from "../../../ui/ScatterCanvas";
-import { frameAt, frameOf, highlighted, nearest, trail } from "./frames";
+import { frameAt, frameOf, highlighted, trail } from "./frames";
 import { usePlayer } from "./playerStore";
 
 export interface ColumnPlotProps {
@@ -80,7 +80,7 @@ export function ColumnPlot({ run, color, title, density, bounds }: ColumnPlotPro
       onPick={
         points
           ? (x, y) => {
-              const i = nearest(points, x, y);
+              const i = nearestPoint(points, x, y);
               if (i !== null) usePlayer.getState().setFollow(i);
             }
           : undefined

@@ -50,20 +50,6 @@ export function trail(
   return Float32Array.from(out);
 }
 
-/** Index of the particle of frame `points` nearest to (x, y), or null when there are none. */
-export function nearest(points: ArrayLike<number>, x: number, y: number): number | null {
-  let best: number | null = null;
-  let bestD = Number.POSITIVE_INFINITY;
-  for (let i = 0; i + 1 < points.length; i += 2) {
-    const d = (points[i] - x) ** 2 + (points[i + 1] - y) ** 2;
-    if (d < bestD) {
-      bestD = d;
-      best = i / 2;
-    }
-  }
-  return best;
-}
-
 export type Pair = [number, number];
 
 /** One particle at one step of a DDIM-family update, in model coordinates (what the network sees). */
