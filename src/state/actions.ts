@@ -2,6 +2,7 @@
 // saved in this browser, reset, save to or load from a file, take another tab's network. The run's
 // own buttons are in run.ts. Errors land in the store as messages; nothing here throws at the UI.
 import type { NetworkInfo } from "../engine/api";
+import { markOnce } from "../engine/marks";
 import { chooseData, useData } from "./data";
 import { fromSessionData, readDataLink, toSessionData } from "./dataLink";
 import { capMessages, messageOf } from "./messages";
@@ -19,6 +20,7 @@ export { persistNow } from "./saving";
 export async function start(): Promise<void> {
   const s = useApp.getState();
   if (s.engine || s.starting) return;
+  markOnce("start");
   useApp.setState({ starting: true, status: "Starting the compute worker..." });
   if (appDeps().channel === undefined) configureApp({ channel: broadcastTabChannel() });
   const { createEngine, fetchPretrained } = appDeps();
@@ -51,8 +53,12 @@ export async function start(): Promise<void> {
   guardUnsavedWork();
   try {
     if (await restoreSaved()) return;
+    markOnce("no-saved-session");
     useApp.setState({ status: "Loading the pretrained network..." });
-    const info = await engine.loadNetwork(await fetchPretrained(), "pretrained");
+    const pretrained = await fetchPretrained();
+    markOnce("pretrained-fetched");
+    const info = await engine.loadNetwork(pretrained, "pretrained");
+    markOnce("pretrained-loaded");
     adoptNetwork(info);
     useApp.setState((st) => (st.status === "Loading the pretrained network..." ? { status: null } : {}));
   } catch (e) {

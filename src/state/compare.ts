@@ -16,6 +16,7 @@ import {
 import { Rng } from "../core/random";
 import type { Engine, ModelChoice, SampleRequest, SampleResult } from "../engine/api";
 import { isCancelled } from "../engine/client";
+import { markOnce } from "../engine/marks";
 import {
   type ColumnSpec,
   columnCost,
@@ -149,7 +150,9 @@ export const useCompare = create<CompareState>((set, get) => {
     try {
       // Its own lane: a newer request for this column cancels this one in the worker pool.
       const req: SampleRequest = { ...request(col, n, seed, zSeed ?? seed), lane: col.id };
+      markOnce(`column-${col.id}:sent`);
       const result = await engine.sample(req);
+      markOnce(`column-${col.id}:result`);
       if (gen.get(col.id) !== g || !get().columns.some((c) => c.id === col.id)) return;
       const runs = { ...get().runs };
       const repeats = { ...get().repeats };
