@@ -6,10 +6,16 @@ import { createEngineClient } from "./engine/client";
 import "./app.css";
 import "./content.css";
 import "./layout.css";
+import { start } from "./state/actions";
 import { configureApp, useApp } from "./state/store";
+import { readLinkEarly } from "./state/useUrlSync";
 
-// The worker starts on the link's backend (App reads the link before it starts the engine).
+// The worker starts on the link's backend, so the link is read first.
 configureApp({ createEngine: () => createEngineClient({ backend: useApp.getState().settings.backend }) });
+// The workers boot, the saved session is looked up and the pretrained network is fetched while
+// React renders the page (on another core), not after it (docs/bench.md, "Page timings").
+readLinkEarly();
+void start();
 
 const root = document.getElementById("root");
 if (root) {

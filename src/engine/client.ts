@@ -20,6 +20,7 @@ import type {
 import type { EngineStats } from "./engine";
 import type { BackendName } from "./network";
 import { defaultPoolSize, type PooledRequest, type PoolMember, SamplingPool } from "./pool";
+import { pooledInterpolate } from "./poolInterpolate";
 import { extraMember } from "./poolWorkers";
 import {
   DEFAULT_LIMITS,
@@ -66,7 +67,7 @@ export interface ClientOptions {
   limits?: Partial<Limits>;
   /** For tests: how to create a worker. */
   createWorker?: () => Worker;
-  /** Sampling workers including the main one (default min(hardwareConcurrency - 1, 4), >= 1). */
+  /** Sampling workers including the main one (default 1 + min(hardwareConcurrency - 1, 4), >= 1). */
   poolSize?: number;
 }
 
@@ -241,6 +242,9 @@ export function createEngineClient(opts: ClientOptions = {}): EngineClient {
         },
       }),
     );
+  // The others boot beside the main worker (each on its own core), so the first columns find them
+  // ready instead of waiting for a worker to start (docs/bench.md, "Page timings").
+  for (const e of extras) e.boot?.();
   const main: PoolMember = { run: (what, fn) => compute(what, fn) };
   const pool = new SamplingPool(
     () => [main, ...extras],
@@ -288,7 +292,7 @@ export function createEngineClient(opts: ClientOptions = {}): EngineClient {
       return Promise.all(reqs.map((r) => pool.sample(r) as Promise<SampleResult>));
     },
     invert: (req) => compute("inversion", (r) => r.invert(req)),
-    interpolate: (req) => compute("interpolation", (r) => r.interpolate(req)),
+    interpolate: (req) => pooledInterpolate(pool, req),
     predictEps: (req) => compute("computing the noise field", (r) => r.predictEps(req)),
     async backend() {
       await current;

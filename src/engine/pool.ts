@@ -22,6 +22,8 @@ export interface PoolMember {
    * main worker. A member still starting never holds up a unit another member could run.
    */
   prepare?(stamp: string, ready: () => void): boolean;
+  /** Starts the worker and its backend now (at page start-up, beside the main worker's boot). */
+  boot?(): void;
   /** False once an extra worker has died (its unit is queued again). */
   alive?(): boolean;
   dispose?(): void;
@@ -45,20 +47,29 @@ export function unitRanges(n: number): [number, number][] {
   return out;
 }
 
-/** The size of a pool on this machine: min(hardwareConcurrency - 1, 4), at least 1. */
+/**
+ * The size of a pool on this machine: the main worker plus min(hardwareConcurrency - 1, 4) others.
+ * While the pool samples, the page's own thread mostly waits (docs/bench.md, "Page timings"), so
+ * on two cores a second worker halves a column's time instead of leaving a core idle.
+ */
 export function defaultPoolSize(): number {
   const cores = typeof navigator !== "undefined" ? (navigator.hardwareConcurrency ?? 2) : 2;
-  return Math.max(1, Math.min(cores - 1, 4));
+  return 1 + Math.max(0, Math.min(cores - 1, 4));
 }
 
-export type PooledRequest = SampleRequest & { lane?: string };
+export type PooledRequest = SampleRequest & {
+  lane?: string;
+  /** Scheduling class: every waiting call of a lower rank goes first (default 0). */
+  rank?: number;
+};
 
 interface Call {
   req: SampleRequest;
   lane?: string;
   /** x_T of the whole request, model coordinates. */
   xT: Float32Array;
-  /** Work estimate (steps x points) for cheapest-first scheduling. */
+  /** Scheduling class, then work estimate (steps x points): lowest rank, then cheapest first. */
+  rank: number;
   cost: number;
   seq: number;
   /** The main worker's network stamp when the call arrived (null until read). */
@@ -98,6 +109,7 @@ export class SamplingPool {
         req: r,
         lane,
         xT,
+        rank: typeof req.rank === "number" && Number.isFinite(req.rank) ? req.rank : 0,
         cost: r.sampler.steps * r.n,
         seq: this.seq++,
         stamp: null,
@@ -143,7 +155,7 @@ export class SamplingPool {
         .filter(
           (c) => !c.done && c.queue.length > 0 && c.stamp !== null && (!member.prepare || c.stamp !== "none"),
         )
-        .sort((x, y) => x.cost - y.cost || x.seq - y.seq)[0];
+        .sort((x, y) => x.rank - y.rank || x.cost - y.cost || x.seq - y.seq)[0];
       if (next && member.prepare && !member.prepare(next.stamp ?? "none", () => this.pump())) continue;
       const unit = next?.queue.shift();
       if (next && unit) void this.runUnit(member, next, unit);

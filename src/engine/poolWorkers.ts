@@ -47,6 +47,9 @@ export function extraMember(o: ExtraOptions): PoolMember {
   };
   const member: PoolMember = {
     alive: () => !lost,
+    boot() {
+      if (!lost) start();
+    },
     prepare(stamp, ready) {
       if (lost) return false;
       if (loaded === stamp) return true;

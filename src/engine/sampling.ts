@@ -1,7 +1,7 @@
 // Sampling, inversion and interpolation on plain arrays (docs/math.md, "Samplers" and
 // "Determinism, inversion and interpolation"). Pure functions of
 // (problem, predictor, request): the engine picks the predictor and validates the request first.
-import { DEFAULT_SAMPLER } from "../core/config";
+import { DEFAULT_SAMPLER, type SamplerConfig } from "../core/config";
 import { toModel } from "../core/data";
 import { drawXT, type Problem, runSampler } from "../core/experiment";
 import { makeGrid } from "../core/grids";
@@ -102,10 +102,15 @@ export function invertWith(
 }
 
 /** Endpoints: given, or drawn from the seed's endpoint stream (za first, then zb). */
-function endpointsOf(req: ParsedInterpolation): [Float64Array, Float64Array] {
+export function endpointsOf(req: ParsedInterpolation): [Float64Array, Float64Array] {
   if (req.za && req.zb) return [req.za, req.zb];
   const rng = new Rng(req.seed, STREAM.endpoints);
   return [Float64Array.from(rng.gaussianArray(2 * req.n)), Float64Array.from(rng.gaussianArray(2 * req.n))];
+}
+
+/** The sampler that decodes interpolation frames: DDIM, eta = 0, the default spacing. */
+export function decoderOf(steps: number): SamplerConfig {
+  return { ...DEFAULT_SAMPLER, sampler: "ddim", eta: 0, steps };
 }
 
 export function interpolateWith(
@@ -117,7 +122,6 @@ export function interpolateWith(
   const { u, noise, normSlerp, normLerp } = interpolationPath(req.path, za, zb, req.frames);
   const t0 = now();
   // All frames are decoded in one batched sampler call: DDIM eta=0 acts on each point separately.
-  const cfg = { ...DEFAULT_SAMPLER, sampler: "ddim" as const, eta: 0, steps: req.steps };
-  const run = runSampler(problem, predictor, cfg, noise, req.seed);
+  const run = runSampler(problem, predictor, decoderOf(req.steps), noise, req.seed);
   return { noise, decoded: Float32Array.from(run.raw), normSlerp, normLerp, u, ms: now() - t0 };
 }

@@ -65,9 +65,21 @@ function writeNow(): void {
   window.history.replaceState(window.history.state, "", url.href);
 }
 
+let readEarly = false;
+
+/**
+ * Reads the link into the stores before the first render: main.tsx calls it so the engine can start
+ * on the link's backend while React renders. The next useUrlSync mount then skips its own reading.
+ */
+export function readLinkEarly(): void {
+  loadSettingsFromUrl(window.location.search);
+  readEarly = true;
+}
+
 export function useUrlSync(): void {
   useEffect(() => {
-    loadSettingsFromUrl(window.location.search);
+    if (readEarly) readEarly = false;
+    else loadSettingsFromUrl(window.location.search);
     // The link now holds only what was accepted: a copied link never carries the bad values again.
     writeNow();
     let timer: ReturnType<typeof setTimeout> | undefined;

@@ -87,7 +87,9 @@ async function timeline(page: Page): Promise<Record<string, number>> {
   }
   if (pageSide.fcp != null) out["page first-contentful-paint"] = pageSide.fcp;
   if (pageSide.dcl != null) out["page DOMContentLoaded"] = pageSide.dcl;
-  let w = 0;
+  // The main worker is the one the page asked for the field view (predictEps runs on it only);
+  // the others are the pool's extra workers.
+  let extra = 0;
   for (const worker of page.workers()) {
     if (worker.url().includes("sw.js")) continue;
     const side = await worker
@@ -101,7 +103,8 @@ async function timeline(page: Page): Promise<Record<string, number>> {
       .catch(() => null);
     if (!side) continue;
     const shift = side.origin - pageSide.origin;
-    const tag = `worker${w++}`;
+    const main = side.marks.some(([n]) => n.startsWith("ddim:predictEps#"));
+    const tag = main ? "main worker" : `extra worker ${++extra}`;
     out[`${tag} created`] = shift;
     for (const [n, t] of side.marks) out[`${tag} ${n.replace(/^ddim:/, "")}`] = t + shift;
     for (const [n, a, b] of side.res) {
