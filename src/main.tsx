@@ -1,5 +1,5 @@
 // Entry point: wires the real worker client and IndexedDB into the store, then renders the app.
-import { StrictMode } from "react";
+import { StrictMode, startTransition } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { createEngineClient } from "./engine/client";
@@ -19,9 +19,13 @@ void start();
 
 const root = document.getElementById("root");
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
+  // As a transition, the first render yields to the browser every few milliseconds: no long task
+  // holds up the workers' start or input while the page is built (docs/bench.md, "Page timings").
+  startTransition(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <App staged />
+      </StrictMode>,
+    ),
   );
 }

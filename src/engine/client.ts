@@ -251,6 +251,29 @@ export function createEngineClient(opts: ClientOptions = {}): EngineClient {
     () => control("reading the network", (r) => r.networkStamp()),
   );
 
+  /**
+   * After a network became current: the other workers load it at once (beside the main worker's
+   * first units), from the file the main worker just loaded or else from its save. The stamp and
+   * the save are asked for before anything else can queue a unit on the main worker.
+   */
+  function primeExtras(loaded: SavedNetwork | null): void {
+    if (extras.length === 0) return;
+    const stamp = control("reading the network", (r) => r.networkStamp());
+    const saved = loaded
+      ? Promise.resolve(loaded)
+      : control("saving the network for the sampling workers", (r) => r.saveNetwork());
+    saved.catch(() => {
+      if (savedCache?.saved === saved) savedCache = null; // a failed save: the next call asks again
+    });
+    stamp.then(
+      (s) => {
+        if (savedCache?.stamp !== s) savedCache = { stamp: s, saved };
+        pool.prime(s);
+      },
+      () => undefined, // the next call reads the stamp again and reports the failure
+    );
+  }
+
   return {
     onEvent(listener) {
       listeners.add(listener);
@@ -260,11 +283,13 @@ export function createEngineClient(opts: ClientOptions = {}): EngineClient {
       const info = await control("starting the network", (r) => r.init(withBackend(settings)));
       lastSettings = settings;
       lastSaved = null;
+      primeExtras(null);
       return info;
     },
     async loadNetwork(saved, origin = "file") {
       const info = await control("loading the network", (r) => r.loadNetwork(saved, origin));
       keep(saved, origin);
+      primeExtras(saved as SavedNetwork);
       return info;
     },
     async saveNetwork() {

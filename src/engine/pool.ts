@@ -123,6 +123,7 @@ export class SamplingPool {
       };
       if (lane !== undefined) this.lanes.set(lane, call);
       this.calls.push(call);
+      this.pump();
       this.stamp().then(
         (stamp) => {
           call.stamp = stamp;
@@ -131,6 +132,15 @@ export class SamplingPool {
         (err) => this.fail(call, err),
       );
     });
+  }
+
+  /**
+   * Has every other worker load the main worker's network now (after a network was loaded), so
+   * the first call finds them ready instead of waiting for the main worker's first unit to end.
+   */
+  prime(stamp: string): void {
+    if (stamp === "none") return;
+    for (const m of this.members()) m.prepare?.(stamp, () => this.pump());
   }
 
   private fail(call: Call, err: unknown): void {
@@ -150,10 +160,13 @@ export class SamplingPool {
   private pump(): void {
     for (const member of this.members()) {
       if (this.busy.has(member)) continue;
-      // Without a network the other workers cannot mirror the main one's problem: main only.
+      // The main worker needs no stamp (it holds the network): it starts at once, without waiting
+      // for the stamp's answer. The others mirror the network at the stamp; without a network
+      // they cannot mirror the main one's problem (stamp "none"): main only.
       const next = this.calls
         .filter(
-          (c) => !c.done && c.queue.length > 0 && c.stamp !== null && (!member.prepare || c.stamp !== "none"),
+          (c) =>
+            !c.done && c.queue.length > 0 && (!member.prepare || (c.stamp !== null && c.stamp !== "none")),
         )
         .sort((x, y) => x.rank - y.rank || x.cost - y.cost || x.seq - y.seq)[0];
       if (next && member.prepare && !member.prepare(next.stamp ?? "none", () => this.pump())) continue;

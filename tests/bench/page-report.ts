@@ -21,6 +21,7 @@ export interface Round {
   network: number | null;
   longTasks: number[];
   longTaskStarts: number[];
+  frames: LongFrame[];
   runAgain: number | null;
   edit: number[];
   returningGrid: number | null;
@@ -64,6 +65,50 @@ export const PAINT_WATCHER = `(() => {
   const obs = new MutationObserver(check);
   obs.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 })();`;
+
+/**
+ * Added with addInitScript: long animation frames (over 100 ms) with what ran in them, so the
+ * report can say what a long task was (script by function and file, then style and layout).
+ */
+export const FRAME_RECORDER = `(() => {
+  window.__loaf = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.duration < 100) continue;
+        const scripts = (e.scripts || []).map((s) => ({
+          ms: Math.round(s.duration),
+          what: (s.sourceFunctionName || s.invoker || "?") + " " + (s.sourceURL || "").split("/").pop().replace(/-[A-Za-z0-9_-]{8}[.]js$/, ".js"),
+          invoker: s.invokerType,
+        }));
+        const layout = e.renderStart ? Math.round(e.startTime + e.duration - e.renderStart) : 0;
+        window.__loaf.push({ start: Math.round(e.startTime), ms: Math.round(e.duration), layout, scripts });
+      }
+    }).observe({ type: "long-animation-frame", buffered: true });
+  } catch {}
+})();`;
+
+export interface LongFrame {
+  start: number;
+  ms: number;
+  /** From the frame's rendering start to its end: style, layout, paint. */
+  layout: number;
+  scripts: { ms: number; what: string; invoker: string }[];
+}
+
+/** One line per long frame: its time, length, rendering part and the scripts that ran longest. */
+export function frameLines(frames: LongFrame[], until: number): string[] {
+  return frames
+    .filter((f) => f.start <= until)
+    .map((f) => {
+      const top = [...f.scripts]
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, 3)
+        .map((s) => `${s.what} (${s.invoker}) ${s.ms} ms`)
+        .join("; ");
+      return `      frame at ${f.start}: ${f.ms} ms, rendering ${f.layout} ms; scripts: ${top || "-"}`;
+    });
+}
 
 export function median(v: number[]): number {
   const s = [...v].sort((a, b) => a - b);

@@ -9,7 +9,8 @@
 //     each worker, and the resource timings of the bundle, the worker, the wasm files and the network.
 // Every round is a fresh browser context (nothing in IndexedDB, no service worker: a first visit);
 // --returning adds a reload in the same context (the service worker's copy, a returning visitor).
-//   npx tsx tests/bench/page-timings.ts [--rounds 5] [--returning] [--edits 3]
+//   npx tsx tests/bench/page-timings.ts [--rounds 5] [--returning] [--edits 3] [--frames]
+// (--frames: every long animation frame up to the grid's paint, with the scripts that ran in it)
 //   npx tsx tests/bench/page-timings.ts --build-only DIR           (build this tree into DIR)
 //   npx tsx tests/bench/page-timings.ts --dist before=DIR --dist after=DIR2   (alternate rounds)
 import { mkdtempSync, rmSync } from "node:fs";
@@ -20,7 +21,16 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { build } from "vite";
 import { CHROMIUM, CHROMIUM_ARGS, serveDir } from "../browser/static";
 import { columns, LONG_TASK_RECORDER, longTasksBetween, waitGridSettled } from "../e2e/dashboard";
-import { PAINT_WATCHER, type PaintTimes, type Round, startupRows, summarise } from "./page-report";
+import {
+  FRAME_RECORDER,
+  frameLines,
+  type LongFrame,
+  PAINT_WATCHER,
+  type PaintTimes,
+  type Round,
+  startupRows,
+  summarise,
+} from "./page-report";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const DESKTOP = { width: 1280, height: 720 };
@@ -31,6 +41,7 @@ const { values: args } = parseArgs({
     rounds: { type: "string", default: "5" },
     edits: { type: "string", default: "3" },
     returning: { type: "boolean", default: false },
+    frames: { type: "boolean", default: false },
     dist: { type: "string", multiple: true },
     "build-only": { type: "string" },
   },
@@ -179,6 +190,7 @@ async function oneRound(browser: Browser, url: string, label: string, edits: num
   const context = await browser.newContext({ viewport: DESKTOP });
   await context.addInitScript(LONG_TASK_RECORDER);
   await context.addInitScript(PAINT_WATCHER);
+  await context.addInitScript(FRAME_RECORDER);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
@@ -188,6 +200,7 @@ async function oneRound(browser: Browser, url: string, label: string, edits: num
     const end = Math.max(paint.grid ?? 0, paint.interp ?? 0);
     const tasks = await longTasksBetween(page, 0, end);
     const marks = await timeline(page);
+    const frames = (await page.evaluate("window.__loaf || []")) as LongFrame[];
     const cols = await columns(page);
     if (cols.length !== 3 || cols.some((c) => c.points !== 1000))
       errors.push(`grid: ${cols.map((c) => `${c.title} ${c.points}`).join(", ")}`);
@@ -208,6 +221,7 @@ async function oneRound(browser: Browser, url: string, label: string, edits: num
       network: ms(paint.network),
       longTasks: tasks.map((t) => Math.round(t.ms)),
       longTaskStarts: tasks.map((t) => Math.round(t.start)),
+      frames,
       runAgain: ms(again),
       edit: edit.map((v) => Math.round(v)),
       returningGrid: ms(returning?.grid),
@@ -282,6 +296,7 @@ async function main(): Promise<void> {
             `; load ${loadavg()[0].toFixed(2)}` +
             (round.errors.length ? `; ERRORS: ${round.errors.join(" | ")}` : ""),
         );
+        if (args.frames) for (const line of frameLines(round.frames, round.grid ?? 0)) console.log(line);
       }
     }
   } finally {
