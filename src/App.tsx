@@ -2,7 +2,7 @@
 // panels, either all on one scrolling page with a sticky in-page navigation, or one at a time in
 // the presentation view. A teacher's link can hide panels (hide=data,...) and open the
 // presentation view (view=present&panel=compare).
-import { type ComponentType, startTransition, useEffect, useState } from "react";
+import { type ComponentType, useEffect, useState } from "react";
 import { ComparePanel } from "./panels/compare/ComparePanel";
 import { DataPanel } from "./panels/data/DataPanel";
 import { FieldPanel } from "./panels/field/FieldPanel";
@@ -59,19 +59,8 @@ async function copyLink(): Promise<void> {
 
 const dismissStatus = () => useApp.setState({ status: null });
 
-/**
- * With `staged` (the page's entry, main.tsx) the whole-page view mounts its panels one at a time,
- * each in its own task, so building the page never blocks the main thread for long (docs/bench.md,
- * "Page timings"); without it (tests) every panel mounts at once.
- */
-export function App({ staged = false }: { staged?: boolean }) {
+export function App() {
   useUrlSync();
-  const [mounted, setMounted] = useState(staged ? 1 : PANELS.length);
-  useEffect(() => {
-    if (mounted >= PANELS.length) return;
-    const next = setTimeout(() => startTransition(() => setMounted((m) => m + 1)), 0);
-    return () => clearTimeout(next);
-  }, [mounted]);
   const [help, setHelp] = useState(false);
   const hidden = useApp((s) => s.hidden);
   const linkMessages = useApp((s) => s.linkMessages);
@@ -191,13 +180,9 @@ export function App({ staged = false }: { staged?: boolean }) {
         </div>
       ) : null}
       <main className={presenting ? "panels present-stage" : "panels"} data-panel={current?.id}>
-        {current ? (
-          <current.Component key={current.id} />
-        ) : (
-          visible.slice(0, mounted).map((p) => <p.Component key={p.id} />)
-        )}
+        {current ? <current.Component key={current.id} /> : visible.map((p) => <p.Component key={p.id} />)}
       </main>
-      {presenting || mounted < PANELS.length ? null : (
+      {presenting ? null : (
         <footer className="app-footer">
           Everything runs in this tab; nothing is sent anywhere. Your trained network is kept in this browser.
         </footer>

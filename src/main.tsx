@@ -24,7 +24,7 @@ if (root) {
   startTransition(() =>
     createRoot(root).render(
       <StrictMode>
-        <App staged />
+        <App />
       </StrictMode>,
     ),
   );

@@ -156,6 +156,14 @@ export function summarise(rounds: Round[], returning: boolean): string {
     lines.push(row("returning visit: grid painted", num(rounds.map((r) => r.returningGrid)), "-", null));
     lines.push(row("returning visit: interpolation", num(rounds.map((r) => r.returningInterp)), "-", null));
   }
+  // Sampling units and whole-call runs the workers started before the grid and interpolation
+  // painted: the same count in every round means nothing was sampled twice.
+  const calls = rounds.map((r) => {
+    const started = (m: string) =>
+      Object.keys(r.marks).filter((k) => new RegExp(`${m}#\\d+:start$`).test(k)).length;
+    return `${started("sampleUnit")} units, ${started("interpolate")} interpolate, ${started("qualityOf")} figures`;
+  });
+  lines.push(`  worker calls at start-up per round: ${calls.join("; ")}`);
   const counts = rounds.map((r) => `${r.longTasks.length} [${r.longTasks.join(", ")}]`);
   lines.push(`  start-up long tasks per round (ms): ${counts.join("; ")}`);
   return lines.join("\n");
