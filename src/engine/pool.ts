@@ -123,7 +123,8 @@ export class SamplingPool {
       };
       if (lane !== undefined) this.lanes.set(lane, call);
       this.calls.push(call);
-      this.pump();
+      // The stamp is asked for first, so its answer is not queued behind the unit the main
+      // worker is given next (the other workers wait for it).
       this.stamp().then(
         (stamp) => {
           call.stamp = stamp;
@@ -131,6 +132,7 @@ export class SamplingPool {
         },
         (err) => this.fail(call, err),
       );
+      this.pump();
     });
   }
 

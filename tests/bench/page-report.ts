@@ -32,15 +32,16 @@ export interface Round {
 }
 
 /**
- * Added with addInitScript: watches the DOM from the first mutation on and records, on the page's
- * own clock, when the grid and the interpolation reach the state tests/e2e/dashboard.ts waits for
- * (waitGridSettled, waitInterpolationSettled), then when the next frame has been produced
- * (requestAnimationFrame, then a task after it: the frame with the result is on screen).
+ * Added with addInitScript: checks the DOM once per animation frame (cheap, unlike a mutation
+ * observer on the whole document, which ran at every chart update) and records, on the page's own
+ * clock, when the grid and the interpolation reach the state tests/e2e/dashboard.ts waits for
+ * (waitGridSettled, waitInterpolationSettled): the frame that first shows it, then the task after
+ * that frame (the frame with the result has been produced).
  */
 export const PAINT_WATCHER = `(() => {
   const pt = { cols: [], network: null, gridDom: null, grid: null, interpDom: null, interp: null };
   window.__pt = pt;
-  const afterFrame = (k) => requestAnimationFrame(() => setTimeout(() => { if (pt[k] == null) pt[k] = performance.now(); }, 0));
+  const afterFrame = (k) => setTimeout(() => { if (pt[k] == null) pt[k] = performance.now(); }, 0);
   const points = (a) => /^\\d+ points/.test(a.querySelector("figure .sr-only")?.textContent ?? "");
   const check = () => {
     const now = performance.now();
@@ -60,10 +61,9 @@ export const PAINT_WATCHER = `(() => {
       pt.interpDom = now;
       afterFrame("interp");
     }
-    if (pt.gridDom != null && pt.interpDom != null) obs.disconnect();
+    if (pt.gridDom == null || pt.interpDom == null) requestAnimationFrame(check);
   };
-  const obs = new MutationObserver(check);
-  obs.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  requestAnimationFrame(check);
 })();`;
 
 /**
