@@ -18,6 +18,7 @@ import type {
   TrainProgress,
 } from "./api";
 import type { EngineStats } from "./engine";
+import { NetworkMirror } from "./mirror";
 import type { BackendName } from "./network";
 import { defaultPoolSize, type PooledRequest, type PoolMember, SamplingPool } from "./pool";
 import { pooledInterpolate } from "./poolInterpolate";
@@ -218,15 +219,10 @@ export function createEngineClient(opts: ClientOptions = {}): EngineClient {
   }
 
   // The pool: the main worker first, then extra workers that mirror its network.
-  let savedCache: { stamp: string; saved: Promise<SavedNetwork> } | null = null;
-  const savedFor = (stamp: string) => {
-    if (savedCache?.stamp !== stamp)
-      savedCache = {
-        stamp,
-        saved: control("saving the network for the sampling workers", (r) => r.saveNetwork()),
-      };
-    return savedCache.saved;
-  };
+  const mirror = new NetworkMirror(
+    () => control("reading the network", (r) => r.networkStamp()),
+    () => control("saving the network for the sampling workers", (r) => r.saveNetwork()),
+  );
   const poolSize = Math.max(1, Math.floor(opts.poolSize ?? defaultPoolSize()));
   let extras: PoolMember[] = [];
   for (let i = 1; i < poolSize; i++)
@@ -235,44 +231,31 @@ export function createEngineClient(opts: ClientOptions = {}): EngineClient {
         makeWorker,
         limits,
         backend: () => wanted,
-        savedFor,
+        savedFor: (stamp) => mirror.savedFor(stamp),
         data: () => lastData,
         onLost: (m) => {
           extras = extras.filter((e) => e !== m);
         },
       }),
     );
-  // The others boot beside the main worker (each on its own core), so the first columns find them
-  // ready instead of waiting for a worker to start (docs/bench.md, "Page timings").
-  for (const e of extras) e.boot?.();
+  // The others boot once the main worker is up (booting beside it slowed its start on two cores:
+  // docs/bench.md, "Page timings"), so they are ready by the time the first columns run.
+  current.then(
+    () => {
+      for (const e of extras) e.boot?.();
+    },
+    () => undefined, // no main worker: the extras start when a call first needs them
+  );
   const main: PoolMember = { run: (what, fn) => compute(what, fn) };
   const pool = new SamplingPool(
     () => [main, ...extras],
     () => control("reading the network", (r) => r.networkStamp()),
   );
 
-  /**
-   * After a network became current: the other workers load it at once (beside the main worker's
-   * first units), from the file the main worker just loaded or else from its save. The stamp and
-   * the save are asked for before anything else can queue a unit on the main worker.
-   */
-  function primeExtras(loaded: SavedNetwork | null): void {
-    if (extras.length === 0) return;
-    const stamp = control("reading the network", (r) => r.networkStamp());
-    const saved = loaded
-      ? Promise.resolve(loaded)
-      : control("saving the network for the sampling workers", (r) => r.saveNetwork());
-    saved.catch(() => {
-      if (savedCache?.saved === saved) savedCache = null; // a failed save: the next call asks again
-    });
-    stamp.then(
-      (s) => {
-        if (savedCache?.stamp !== s) savedCache = { stamp: s, saved };
-        pool.prime(s);
-      },
-      () => undefined, // the next call reads the stamp again and reports the failure
-    );
-  }
+  /** After a network became current: the other workers load it now (src/engine/mirror.ts). */
+  const primeExtras = (loaded: SavedNetwork | null) => {
+    if (extras.length > 0) mirror.prime(loaded, (stamp) => pool.prime(stamp));
+  };
 
   return {
     onEvent(listener) {
