@@ -254,6 +254,14 @@ export function transpose(w: usize, wt: usize, K: i32, N: i32, ldw: i32, ldt: i3
   }
 }
 
+/** a += b over n floats (the two halves of a batch's gradient, always added in this order). */
+export function addInto(a: usize, b: usize, n: i32): void {
+  for (let i = 0; i < n; i += 4) {
+    const p = at(a, i);
+    v128.store(p, f32x4.add(v128.load(p), v128.load(at(b, i))));
+  }
+}
+
 /** Sets n floats to zero. */
 export function zero(p: usize, n: i32): void {
   memory.fill(p, 0, <usize>n << 2);

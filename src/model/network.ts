@@ -14,7 +14,7 @@ import type { Standardizer } from "../core/data";
 import { Rng, STREAM } from "../core/random";
 import type { NoisePredictor } from "../core/types";
 import { embeddingRow, networkInput, timestepTable } from "./embedding";
-import { kernelActive, kernelModule } from "./kernel/load";
+import { kernelActive, kernelModule, kernelThreading } from "./kernel/load";
 import { KernelNet } from "./kernel/net";
 import { activate, type DenseKind, dense } from "./layers";
 
@@ -161,7 +161,7 @@ export class EpsNetwork {
     if (this.compute === "tfjs" || (this.compute === "auto" && !kernelActive())) return null;
     const module = kernelModule();
     if (!module) throw new Error("the wasm-simd kernel is not loaded (call setupBackend first)");
-    this.kernelNet ??= new KernelNet(module, this.config);
+    this.kernelNet ??= new KernelNet(module, this.config, kernelThreading());
     return this.kernelNet;
   }
 
@@ -215,6 +215,7 @@ export class EpsNetwork {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.kernelNet?.dispose();
     this.kernelNet = null;
     for (const v of [...this.raw, ...this.ema]) v.dispose();
   }
