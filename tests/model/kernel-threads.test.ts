@@ -19,7 +19,7 @@ const { parentPort } = require("node:worker_threads");
 parentPort.once("message", async (msg) => {
   const { tsImport } = await import("tsx/esm/api");
   const { runHelper } = await tsImport(${JSON.stringify(THREAD_TS)}, ${JSON.stringify(THREAD_TS)});
-  runHelper(msg);
+  runHelper(msg, () => parentPort.postMessage("ready"));
   process.exit(0);
 });`;
 
@@ -29,6 +29,7 @@ function nodeHelper(): HelperHandle {
   return {
     start: (msg) => w.postMessage(msg),
     onError: (fn) => w.on("error", (e) => fn(e.message)),
+    onReady: (fn) => w.on("message", (m) => m === "ready" && fn()),
     terminate: () => void w.terminate(),
   };
 }
@@ -69,6 +70,7 @@ async function train(cfg: NetworkConfig, batch: number, chunks: number[], thread
   for (const [i, c] of chunks.entries()) {
     tr.runChunk(c);
     const kn = net.kernel();
+    // The first chunk starts the helper lazily (one thread until it is up); then wait for it.
     if (threads && i === 0) await until(() => kn?.trainingThreads() === 2);
     most = Math.max(most, kn?.trainingThreads() ?? 0);
   }
@@ -87,7 +89,11 @@ async function train(cfg: NetworkConfig, batch: number, chunks: number[], thread
 describe("two-thread kernel training", () => {
   const cases: [string, NetworkConfig, number][] = [
     ["default network, batch 256", { width: 128, depth: 3, activation: "silu", embedDim: 32 }, 256],
-    ["tanh 4x63, batch 601 (slices longer than a tile, odd split)", { width: 63, depth: 4, activation: "tanh", embedDim: 16 }, 601],
+    [
+      "tanh 4x63, batch 601 (slices longer than a tile, odd split)",
+      { width: 63, depth: 4, activation: "tanh", embedDim: 16 },
+      601,
+    ],
   ];
   for (const [name, cfg, batch] of cases) {
     it(`gives the same bits on two threads as on one: ${name}`, async () => {
@@ -102,6 +108,20 @@ describe("two-thread kernel training", () => {
     }, 60_000);
   }
 
+  it("starts the helper ahead of training when asked (startThreads)", async () => {
+    preferThreads(true);
+    const net = createNetwork(problem, { width: 16, depth: 1, activation: "relu", embedDim: 4 }, 3);
+    net.compute = "kernel";
+    expect(await net.kernel()?.startThreads(20_000)).toBe(2);
+    net.dispose();
+    // A network without the shared build trains on one thread.
+    preferThreads(false);
+    const solo = createNetwork(problem, { width: 16, depth: 1, activation: "relu", embedDim: 4 }, 3);
+    solo.compute = "kernel";
+    expect(await solo.kernel()?.startThreads()).toBe(1);
+    solo.dispose();
+  });
+
   it("stays on one thread, with the same result, when the helper fails to start", async () => {
     const cfg: NetworkConfig = { width: 32, depth: 2, activation: "gelu", embedDim: 8 };
     const one = await train(cfg, 128, [30], false);
@@ -112,6 +132,7 @@ describe("two-thread kernel training", () => {
         errored = true;
         fn("it could not be started");
       },
+      onReady: () => {},
       terminate: () => {},
     };
     expect(await loadThreading(() => broken)).toBe(true);

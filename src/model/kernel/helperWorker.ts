@@ -3,6 +3,6 @@
 import { type HelperStart, runHelper } from "./thread";
 
 self.onmessage = (e: MessageEvent<HelperStart>) => {
-  runHelper(e.data);
+  runHelper(e.data, () => self.postMessage("ready"));
   self.close();
 };

@@ -111,6 +111,40 @@ export class KernelNet {
     this.bias0 = this.alloc(this.layers[0].Np);
   }
 
+  /** Starts the helper thread (once, when this network has the shared build). */
+  private makeTeam(): Team | null {
+    if (this.threads && !this.team) {
+      const { layers, act, raw, size } = this.plan;
+      this.team = new Team(
+        this.threads.makeHelper(),
+        {
+          module: this.threads.module,
+          memory: this.k.memory,
+          plan: { layers, act, raw, size },
+          slice: this.slices[1],
+        },
+        this.ctl,
+      );
+    }
+    return this.team;
+  }
+
+  /**
+   * Starts the helper thread ahead of training and waits (up to `ms`) until it is ready, so the
+   * first steps already run on two threads; resolves to the number of training threads.
+   */
+  async startThreads(ms = 3000): Promise<number> {
+    const team = this.makeTeam();
+    if (!team) return 1;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<boolean>((ok) => {
+      timer = setTimeout(() => ok(false), ms);
+    });
+    await Promise.race([team.up, late]);
+    clearTimeout(timer);
+    return this.trainingThreads();
+  }
+
   /** How many threads train this network now (2 once the helper thread is up). */
   trainingThreads(): number {
     return this.team?.ready() ? 2 : 1;
@@ -199,15 +233,9 @@ export class KernelNet {
     const invB = Math.fround(1 / B);
     const half = Math.ceil(B / 2);
     const [s0, s1] = this.slices;
-    if (this.threads && !this.team && B >= TEAM_MIN_BATCH) {
-      const { layers, act, raw: r, size } = this.plan;
-      this.team = new Team(
-        this.threads.makeHelper(),
-        { module: this.threads.module, memory: k.memory, plan: { layers, act, raw: r, size }, slice: s1 },
-        this.ctl,
-      );
-    }
-    const shared = B > half && B >= TEAM_MIN_BATCH && this.team?.start(this.batchX, this.batchEps, half, B, invB);
+    if (B >= TEAM_MIN_BATCH) this.makeTeam();
+    const shared =
+      B > half && B >= TEAM_MIN_BATCH && this.team?.start(this.batchX, this.batchEps, half, B, invB);
     let total = backpropRows(k, this.plan, s0, this.batchX, this.batchEps, 0, half, invB);
     if (shared) total += (this.team as Team).finish();
     else if (B > half) total += backpropRows(k, this.plan, s1, this.batchX, this.batchEps, half, B, invB);

@@ -10,6 +10,8 @@ export interface HelperHandle {
   start(msg: HelperStart): void;
   /** Called once if the thread fails. */
   onError(fn: (message: string) => void): void;
+  /** Called once when the thread waits for steps. */
+  onReady(fn: () => void): void;
   terminate(): void;
 }
 
@@ -23,6 +25,8 @@ export class Team {
   private readonly f64: Float64Array;
   private seq: number;
   private lost: string | null = null;
+  /** Settles when the helper is ready (true) or lost (false). */
+  readonly up: Promise<boolean>;
 
   constructor(
     private readonly helper: HelperHandle,
@@ -35,7 +39,15 @@ export class Team {
     this.f64 = new Float64Array(buf, ctl, CTL_BYTES / 8);
     this.i32.fill(0);
     this.seq = 0;
-    helper.onError((m) => this.drop(`the second training thread failed (${m})`));
+    let settle: (ok: boolean) => void = () => {};
+    this.up = new Promise((ok) => {
+      settle = ok;
+    });
+    helper.onError((m) => {
+      this.drop(`the second training thread failed (${m})`);
+      settle(false);
+    });
+    helper.onReady(() => settle(this.lost === null));
     helper.start({ ...msg, ctl });
   }
 
@@ -117,6 +129,11 @@ export function webHelper(): HelperHandle {
     onError: (fn) => {
       w.onerror = (e) => fn(e.message || "error");
       w.onmessageerror = () => fn("the kernel could not be sent to it");
+    },
+    onReady: (fn) => {
+      w.onmessage = (e) => {
+        if (e.data === "ready") fn();
+      };
     },
     terminate: () => w.terminate(),
   };

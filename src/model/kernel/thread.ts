@@ -40,20 +40,30 @@ export interface HelperStart {
 /** Spins this many loads before sleeping in Atomics.wait (the next step usually comes sooner). */
 const SPIN = 20_000;
 
-/** The helper's loop; returns when the leader sends stop. */
-export function runHelper({ module, memory, plan, slice, ctl }: HelperStart): void {
+/** The helper's loop; returns when the leader sends stop. onReady: called once it waits for steps. */
+export function runHelper({ module, memory, plan, slice, ctl }: HelperStart, onReady?: () => void): void {
   const k = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
   const i32 = new Int32Array(memory.buffer, ctl, CTL_BYTES / 4);
   const f32 = new Float32Array(memory.buffer, ctl, CTL_BYTES / 4);
   const f64 = new Float64Array(memory.buffer, ctl, CTL_BYTES / 8);
   let seen = Atomics.load(i32, CTL.go);
   Atomics.store(i32, CTL.ready, 1);
+  onReady?.();
   for (;;) {
     for (let s = 0; s < SPIN && Atomics.load(i32, CTL.go) === seen; s++);
     Atomics.wait(i32, CTL.go, seen);
     seen = Atomics.load(i32, CTL.go);
     if (Atomics.load(i32, CTL.cmd) === STOP) return;
-    f64[CTL.loss] = backpropRows(k, plan, slice, i32[CTL.x], i32[CTL.eps], i32[CTL.r0], i32[CTL.r1], f32[CTL.invB]);
+    f64[CTL.loss] = backpropRows(
+      k,
+      plan,
+      slice,
+      i32[CTL.x],
+      i32[CTL.eps],
+      i32[CTL.r0],
+      i32[CTL.r1],
+      f32[CTL.invB],
+    );
     Atomics.store(i32, CTL.done, seen);
     Atomics.notify(i32, CTL.done);
   }

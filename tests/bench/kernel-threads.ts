@@ -1,0 +1,88 @@
+// Two-thread kernel training against one thread (docs/backends.md, "Two threads"), in Node with a
+// worker_threads helper: the default network (3x128 SiLU, embedding 32), batch 256, rounds of
+// --steps steps alternating one and two threads, medians of --rounds; wall time and steps/s, and
+// whether both give the same bits. The Chromium figure is in `npm run bench`.
+//   npx tsx tests/bench/kernel-threads.ts [--rounds 5] [--steps 300]
+import { Worker } from "node:worker_threads";
+import { DEFAULT_NETWORK, DEFAULT_PROBLEM } from "../../src/core/config";
+import { tutorialDataset } from "../../src/core/data";
+import { makeProblem } from "../../src/core/experiment";
+import { createNetwork, createTrainer, setupBackend } from "../../src/model";
+import { loadThreading, preferThreads } from "../../src/model/kernel/load";
+import type { HelperHandle } from "../../src/model/kernel/team";
+import { median } from "./measure";
+
+const arg = (name: string, dflt: number) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Math.max(1, Number(process.argv[i + 1])) : dflt;
+};
+const ROUNDS = arg("--rounds", 5);
+const STEPS = arg("--steps", 300);
+
+const THREAD_TS = new URL("../../src/model/kernel/thread.ts", import.meta.url).href;
+const workers: Worker[] = [];
+function nodeHelper(): HelperHandle {
+  const w = new Worker(
+    `const { parentPort } = require("node:worker_threads");
+parentPort.once("message", async (msg) => {
+  const { tsImport } = await import("tsx/esm/api");
+  (await tsImport(${JSON.stringify(THREAD_TS)}, ${JSON.stringify(THREAD_TS)})).runHelper(msg, () => parentPort.postMessage("ready"));
+  process.exit(0);
+});`,
+    { eval: true },
+  );
+  workers.push(w);
+  return {
+    start: (m) => w.postMessage(m),
+    onError: (fn) => w.on("error", (e) => fn(e.message)),
+    onReady: (fn) => w.on("message", (m) => m === "ready" && fn()),
+    terminate: () => void w.terminate(),
+  };
+}
+
+async function round(threads: boolean): Promise<{ rate: number; hash: number }> {
+  preferThreads(threads);
+  const problem = makeProblem(tutorialDataset(), DEFAULT_PROBLEM);
+  const net = createNetwork(problem, DEFAULT_NETWORK, 1);
+  const tr = createTrainer(net, problem, { lr: 2e-3, batch: 256, emaDecay: 0.999 });
+  tr.runChunk(20); // warm-up; the helper starts meanwhile
+  const kn = net.kernel();
+  while (threads && kn?.trainingThreads() !== 2) await new Promise((r) => setTimeout(r, 10));
+  const t0 = performance.now();
+  for (let done = 0; done < STEPS; done += 50) tr.runChunk(Math.min(50, STEPS - done));
+  const rate = (1000 * STEPS) / (performance.now() - t0);
+  const hash = net.lossHistory.reduce((h, l) => (Math.imul(h, 31) + Math.round(l * 1e9)) | 0, 0);
+  tr.dispose();
+  net.dispose();
+  return { rate, hash };
+}
+
+async function main(): Promise<void> {
+  await setupBackend("wasm");
+  if (!(await loadThreading(nodeHelper)))
+    throw new Error("the shared kernel build is missing: npm run build:kernel");
+  const one: number[] = [];
+  const two: number[] = [];
+  let same = true;
+  for (let r = 0; r < ROUNDS; r++) {
+    const a = await round(false);
+    const b = await round(true);
+    one.push(a.rate);
+    two.push(b.rate);
+    same &&= a.hash === b.hash;
+  }
+  const m1 = median(one);
+  const m2 = median(two);
+  console.log(
+    `kernel training, default network, batch 256, ${STEPS} steps x ${ROUNDS} rounds (Node, alternating)`,
+  );
+  console.log(`  1 thread : ${m1.toFixed(0)} steps/s (${one.map((x) => x.toFixed(0)).join(", ")})`);
+  console.log(`  2 threads: ${m2.toFixed(0)} steps/s (${two.map((x) => x.toFixed(0)).join(", ")})`);
+  console.log(
+    `  ratio 2/1: ${(m2 / m1).toFixed(2)}x; losses ${same ? "identical" : "DIFFERENT"} on one and two threads`,
+  );
+  await Promise.all(workers.map((w) => w.terminate()));
+  if (!same) process.exit(1);
+}
+
+await main();
