@@ -1,8 +1,10 @@
 // Two-thread kernel training against one thread (docs/backends.md, "Two threads"), in Node with a
 // worker_threads helper: the default network (3x128 SiLU, embedding 32), batch 256, rounds of
 // --steps steps alternating one and two threads, medians of --rounds; wall time and steps/s, and
-// whether both give the same bits. The Chromium figure is in `npm run bench`.
-//   npx tsx tests/bench/kernel-threads.ts [--rounds 5] [--steps 300]
+// whether both give the same bits. Then the same in headless Chromium through the real worker
+// client: one build of the worker test page served twice, plain (one thread) and cross-origin
+// isolated (two threads), rounds alternating between the two pages.
+//   npx tsx tests/bench/kernel-threads.ts [--rounds 5] [--steps 300] [--skip-browser]
 import { Worker } from "node:worker_threads";
 import { DEFAULT_NETWORK, DEFAULT_PROBLEM } from "../../src/core/config";
 import { tutorialDataset } from "../../src/core/data";
@@ -10,7 +12,8 @@ import { makeProblem } from "../../src/core/experiment";
 import { createNetwork, createTrainer, setupBackend } from "../../src/model";
 import { loadThreading, preferThreads } from "../../src/model/kernel/load";
 import type { HelperHandle } from "../../src/model/kernel/team";
-import { median } from "./measure";
+import { openTestSite, type TestSite } from "../browser/harness";
+import { type BenchFigures, type BenchPlan, median } from "./measure";
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(name);
@@ -83,6 +86,33 @@ async function main(): Promise<void> {
   );
   await Promise.all(workers.map((w) => w.terminate()));
   if (!same) process.exit(1);
+  if (!process.argv.includes("--skip-browser")) await inChromium();
+}
+
+async function inChromium(): Promise<void> {
+  const plan: BenchPlan = { backend: "wasm", trainSteps: STEPS, trainRuns: 1, sampleRuns: 1, points: 1000 };
+  const sites: TestSite[] = [await openTestSite([], false), await openTestSite([], true)];
+  try {
+    const bench = (s: TestSite) =>
+      s.page.evaluate(
+        (p) =>
+          (window as unknown as { ddimTest: { bench(p: BenchPlan): Promise<BenchFigures> } }).ddimTest.bench(
+            p,
+          ),
+        plan,
+      );
+    const rates: [number[], number[]] = [[], []];
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const [i, s] of sites.entries()) rates[i].push((await bench(s)).stepsPerSecond);
+    }
+    const [m1, m2] = rates.map(median);
+    console.log(`Chromium worker (production build, same build served plain and cross-origin isolated)`);
+    console.log(`  1 thread : ${m1.toFixed(0)} steps/s (${rates[0].map((x) => x.toFixed(0)).join(", ")})`);
+    console.log(`  2 threads: ${m2.toFixed(0)} steps/s (${rates[1].map((x) => x.toFixed(0)).join(", ")})`);
+    console.log(`  ratio 2/1: ${(m2 / m1).toFixed(2)}x`);
+  } finally {
+    for (const s of sites) await s.close();
+  }
 }
 
 await main();
