@@ -3,8 +3,12 @@
 // --steps steps alternating one and two threads, medians of --rounds; wall time and steps/s, and
 // whether both give the same bits. Then the same in headless Chromium through the real worker
 // client: one build of the worker test page served twice, plain (one thread) and cross-origin
-// isolated (two threads), rounds alternating between the two pages.
+// isolated (two threads), rounds alternating between the two pages. First, the ceiling: the rate
+// of one 128x128x128 float32 product per CPU-second, the kernel's gemm against numpy's BLAS
+// (single thread), which bounds what one thread of the kernel can reach against numpy.
 //   npx tsx tests/bench/kernel-threads.ts [--rounds 5] [--steps 300] [--skip-browser]
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { DEFAULT_NETWORK, DEFAULT_PROBLEM } from "../../src/core/config";
 import { tutorialDataset } from "../../src/core/data";
@@ -60,7 +64,54 @@ async function round(threads: boolean): Promise<{ rate: number; hash: number }> 
   return { rate, hash };
 }
 
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/** GFLOP per CPU-second of the kernel's gemm on a 128x128 by 128x128 product (median of 5). */
+function kernelGemmRate(): number {
+  const wasm = readFileSync(new URL("../../src/model/kernel/generated/kernel.wasm", import.meta.url));
+  const k = new WebAssembly.Instance(new WebAssembly.Module(wasm), {}).exports as unknown as {
+    memory: WebAssembly.Memory;
+    gemm(...args: number[]): void;
+  };
+  const n = 128;
+  k.memory.grow(8);
+  const [a, b, c] = [65536, 65536 + 4 * n * n, 65536 + 8 * n * n];
+  const f = new Float32Array(k.memory.buffer);
+  for (let i = a / 4; i < c / 4 + n * n; i++) f[i] = Math.sin(i);
+  const rates: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    const t0 = cpuMs();
+    for (let i = 0; i < 2000; i++) k.gemm(a, n, 1, b, n, c, n, 0, n, n, n, 0);
+    rates.push((2 * n ** 3 * 2000) / ((cpuMs() - t0) * 1e6));
+  }
+  return median(rates);
+}
+
+/** The same for numpy (one BLAS thread), or null without python3 + numpy. */
+function numpyGemmRate(): number | null {
+  const code = `import numpy as np, time
+a=np.random.rand(128,128).astype(np.float32); b=np.random.rand(128,128).astype(np.float32); c=np.empty_like(a)
+r=[]
+for _ in range(5):
+    t=time.process_time()
+    for _ in range(2000): np.matmul(a,b,out=c)
+    r.append(2*128**3*2000/(time.process_time()-t)/1e9)
+print(sorted(r)[2])`;
+  const env = { ...process.env, OPENBLAS_NUM_THREADS: "1", OMP_NUM_THREADS: "1", MKL_NUM_THREADS: "1" };
+  const p = spawnSync("python3", ["-c", code], { encoding: "utf8", env });
+  return p.status === 0 ? Number(p.stdout.trim()) : null;
+}
+
 async function main(): Promise<void> {
+  const kg = kernelGemmRate();
+  const ng = numpyGemmRate();
+  console.log(
+    `128x128x128 float32 product, one thread: kernel ${kg.toFixed(1)} GFLOP/CPU-s` +
+      (ng ? `, numpy ${ng.toFixed(1)} (kernel/numpy ${(kg / ng).toFixed(2)}x)` : ", numpy not available"),
+  );
   await setupBackend("wasm");
   if (!(await loadThreading(nodeHelper)))
     throw new Error("the shared kernel build is missing: npm run build:kernel");
