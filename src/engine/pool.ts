@@ -57,19 +57,14 @@ export function defaultPoolSize(): number {
   return 1 + Math.max(0, Math.min(cores - 1, 4));
 }
 
-export type PooledRequest = SampleRequest & {
-  lane?: string;
-  /** Scheduling class: every waiting call of a lower rank goes first (default 0). */
-  rank?: number;
-};
+export type PooledRequest = SampleRequest & { lane?: string };
 
 interface Call {
   req: SampleRequest;
   lane?: string;
   /** x_T of the whole request, model coordinates. */
   xT: Float32Array;
-  /** Scheduling class, then work estimate (steps x points): lowest rank, then cheapest first. */
-  rank: number;
+  /** Work estimate (steps x points) for cheapest-first scheduling. */
   cost: number;
   seq: number;
   /** The main worker's network stamp when the call arrived (null until read). */
@@ -109,7 +104,6 @@ export class SamplingPool {
         req: r,
         lane,
         xT,
-        rank: typeof req.rank === "number" && Number.isFinite(req.rank) ? req.rank : 0,
         cost: r.sampler.steps * r.n,
         seq: this.seq++,
         stamp: null,
@@ -170,7 +164,7 @@ export class SamplingPool {
           (c) =>
             !c.done && c.queue.length > 0 && (!member.prepare || (c.stamp !== null && c.stamp !== "none")),
         )
-        .sort((x, y) => x.rank - y.rank || x.cost - y.cost || x.seq - y.seq)[0];
+        .sort((x, y) => x.cost - y.cost || x.seq - y.seq)[0];
       if (next && member.prepare && !member.prepare(next.stamp ?? "none", () => this.pump())) continue;
       const unit = next?.queue.shift();
       if (next && unit) void this.runUnit(member, next, unit);

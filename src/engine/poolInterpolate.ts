@@ -2,6 +2,8 @@
 // the engine's interpolateWith) and the pool decodes them, split into units over its workers like
 // any deterministic sampling call (DDIM eta = 0 acts on each point separately: docs/math.md,
 // "Determinism, inversion and interpolation"), so the result equals one worker's interpolate.
+// Like every pooled call it is scheduled cheapest first: at start-up (200 paths x 41 frames x 50
+// steps) after the DDIM-50 column and before the 500-step ones (docs/bench.md, "Page timings").
 
 import { interpolationPath } from "../core/interpolate";
 import { T_MAX } from "../core/schedule";
@@ -26,8 +28,6 @@ export async function pooledInterpolate(
     // A copy: the pool slices it per unit, and the result hands `noise` itself to the page.
     xT: noise.slice(),
     quality: false,
-    // After the comparison columns: the grid is what a visitor reads first (docs/bench.md, "Page timings").
-    rank: 1,
   });
   return { noise, decoded: run.samples, normSlerp, normLerp, u, ms: run.ms };
 }
