@@ -21,7 +21,6 @@ import type { EngineStats } from "./engine";
 import { NetworkMirror } from "./mirror";
 import type { BackendName } from "./network";
 import { defaultPoolSize, type PooledRequest, type PoolMember, SamplingPool } from "./pool";
-import { pooledInterpolate } from "./poolInterpolate";
 import { extraMember } from "./poolWorkers";
 import {
   DEFAULT_LIMITS,
@@ -300,7 +299,9 @@ export function createEngineClient(opts: ClientOptions = {}): EngineClient {
       return Promise.all(reqs.map((r) => pool.sample(r) as Promise<SampleResult>));
     },
     invert: (req) => compute("inversion", (r) => r.invert(req)),
-    interpolate: (req) => pooledInterpolate(pool, req),
+    // One call on the main worker: it runs between two of the pool's units (DDIM-50 first) while
+    // the other workers go on with the grid; split in units it waited for the columns (docs/bench.md).
+    interpolate: (req) => compute("interpolation", (r) => r.interpolate(req)),
     predictEps: (req) => compute("computing the noise field", (r) => r.predictEps(req)),
     async backend() {
       await current;
