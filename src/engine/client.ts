@@ -237,8 +237,9 @@ export function createEngineClient(opts: ClientOptions = {}): EngineClient {
         },
       }),
     );
-  // The others boot once the main worker is up (booting beside it slowed its start on two cores:
-  // docs/bench.md, "Page timings"), so they are ready by the time the first columns run.
+  // The others boot once the main worker is up: the first column needs only the main worker, so
+  // its boot does not share the cores with theirs, and they are ready for the 500-step columns
+  // (docs/bench.md, "Page timings").
   current.then(
     () => {
       for (const e of extras) e.boot?.();

@@ -22,7 +22,7 @@ export interface PoolMember {
    * main worker. A member still starting never holds up a unit another member could run.
    */
   prepare?(stamp: string, ready: () => void): boolean;
-  /** Starts the worker and its backend now (at page start-up, beside the main worker's boot). */
+  /** Starts the worker and its backend now (the client does it once the main worker is up). */
   boot?(): void;
   /** False once an extra worker has died (its unit is queued again). */
   alive?(): boolean;
@@ -50,7 +50,7 @@ export function unitRanges(n: number): [number, number][] {
 /**
  * The size of a pool on this machine: the main worker plus min(hardwareConcurrency - 1, 4) others.
  * While the pool samples, the page's own thread mostly waits (docs/bench.md, "Page timings"), so
- * on two cores a second worker halves a column's time instead of leaving a core idle.
+ * on two cores a second worker takes half of each column's units instead of leaving a core idle.
  */
 export function defaultPoolSize(): number {
   const cores = typeof navigator !== "undefined" ? (navigator.hardwareConcurrency ?? 2) : 2;
