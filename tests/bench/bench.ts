@@ -1,16 +1,22 @@
 // `npm run bench`: training steps/s and sampling ms (DDIM-50, DDIM-500, DDPM-500 on 1000 points)
 // for plain tfjs-wasm and the wasm-simd kernel, in Node and in a Chromium worker (production
 // build), as medians of several rounds, each next to the strong numpy anchor
-// (scripts/bench-numpy.py) run in the same command, as a ratio.
-// Options: --skip-browser, --skip-numpy, --cpu (adds the slow tfjs cpu backend), --rounds N.
+// (scripts/bench-numpy.py) run in the same command, as a ratio; then the sampling pool with 1, 2
+// and 4 workers (tests/bench/pool-report.ts) and the time to quality (tests/bench/quality-report.ts).
+// Options: --skip-browser, --skip-numpy, --cpu (adds the slow tfjs cpu backend), --rounds N,
+// --skip-pool, --skip-quality.
 // Results and notes: docs/bench.md.
 import { spawnSync } from "node:child_process";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { createEngine } from "../../src/engine/engine";
 import { modelLayer } from "../../src/engine/network";
 import { setupBackend } from "../../src/model";
 import { openTestSite, ROOT } from "../browser/harness";
+import { exposeWorkerCpu } from "../browser/worker-cpu";
 import { type BenchFigures, type BenchPlan, measure, SAMPLER_CASES } from "./measure";
+import { poolBench } from "./pool-report";
+import { QUALITY_DEFAULTS, timeToQualityReport } from "./quality-report";
 
 const argv = process.argv.slice(2);
 const flags = new Set(argv);
@@ -114,8 +120,16 @@ function table(rows: Row[], base: BenchFigures | null): string {
   return lines.map((l) => l.map((c, i) => c.padEnd(widths[i])).join("  ")).join("\n");
 }
 
+const loadAverage = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ");
+
 async function main(): Promise<void> {
   const t0 = performance.now();
+  const started = `${new Date().toISOString()}, load average ${loadAverage()}`;
+  const after: string[] = [];
+  let failure: string | null = null;
   const kinds = flags.has("--cpu") ? ["tfjs-wasm", "kernel", "tfjs-cpu"] : ["tfjs-wasm", "kernel"];
   const rows: Row[] = [];
   let base: BenchFigures | null = null;
@@ -133,8 +147,11 @@ async function main(): Promise<void> {
   }
   if (!flags.has("--skip-browser")) {
     log("building the test page and starting Chromium ...");
-    const site = await openTestSite();
+    // The marker finds this Chromium's processes in /proc (the workers' CPU time, time to quality).
+    const marker = `--ddim-bench=${process.pid}`;
+    const site = await openTestSite([marker]);
     try {
+      await exposeWorkerCpu(site.page, marker);
       for (const k of kinds) {
         log(`Chromium worker ${k} ...`);
         const fig = (await site.page.evaluate(
@@ -144,18 +161,39 @@ async function main(): Promise<void> {
         )) as BenchFigures;
         rows.push({ where: "Chromium", ...fig });
       }
+      if (!flags.has("--skip-pool")) {
+        log("Chromium: the sampling pool with 1, 2 and 4 workers ...");
+        const pool = await poolBench(
+          site.page,
+          { sizes: [1, 2, 4], rounds: ROUNDS, points: 1000 },
+          base?.ms ?? null,
+        );
+        after.push(pool.text);
+        if (pool.mismatch)
+          failure = `the pool returned different samples for different sizes: ${pool.mismatch}`;
+      }
+      if (!flags.has("--skip-quality")) {
+        log("time to quality: Chromium worker and numpy ...");
+        after.push(await timeToQualityReport(site.page, QUALITY_DEFAULTS));
+      }
     } finally {
       await site.close();
     }
   }
+  if (flags.has("--skip-browser"))
+    after.push("pool and time to quality: Chromium only (npm run bench:quality)");
   console.log(
-    `DDIM Lab bench: default network (3x128 SiLU, embed 32), batch 256, T=500; medians of ${ROUNDS} rounds.\n` +
+    `DDIM Lab bench (${started}): default network (3x128 SiLU, embed 32), batch 256, T=500; medians of ${ROUNDS} rounds.\n` +
       "Columns are named by what computed (the engine's backend label). Cells: value (value / numpy);\n" +
       "steps/s higher is better, ms lower is better; ~ = cpu estimate (NFE x per-call ms of a DDIM-10 run).\n" +
       "steps/CPU-s: training steps per second of this process's CPU time (Node, numpy), what an idle core gives.",
   );
   console.log(table(rows, base));
-  console.log(`total ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  for (const text of after) console.log(`\n${text}`);
+  console.log(
+    `\nload average at the end ${loadAverage()}; total ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+  );
+  if (failure) throw new Error(failure);
 }
 
 main().then(
