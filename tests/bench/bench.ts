@@ -4,7 +4,7 @@
 // (scripts/bench-numpy.py) run in the same command, as a ratio; then the sampling pool with 1, 2
 // and 4 workers (tests/bench/pool-report.ts) and the time to quality (tests/bench/quality-report.ts).
 // Options: --skip-browser, --skip-numpy, --cpu (adds the slow tfjs cpu backend), --rounds N,
-// --skip-pool, --skip-quality.
+// --skip-pool, --skip-quality, --only node,chromium,pool,quality (those parts; numpy always runs).
 // Results and notes: docs/bench.md.
 import { spawnSync } from "node:child_process";
 import { loadavg } from "node:os";
@@ -21,6 +21,10 @@ import { QUALITY_DEFAULTS, timeToQualityReport } from "./quality-report";
 const argv = process.argv.slice(2);
 const flags = new Set(argv);
 const roundsAt = argv.indexOf("--rounds");
+const onlyAt = argv.indexOf("--only");
+const only = onlyAt >= 0 ? new Set((argv[onlyAt + 1] ?? "").split(",")) : null;
+/** Whether a part of the bench runs: node, chromium (the table's columns), pool, quality. */
+const runs = (part: string) => (only ? only.has(part) : !flags.has(`--skip-${part}`));
 const ROUNDS = roundsAt >= 0 ? Math.max(3, Number(argv[roundsAt + 1]) || 3) : 5;
 const wasm = {
   backend: "wasm",
@@ -141,7 +145,7 @@ async function main(): Promise<void> {
     if (typeof r === "string") console.log(r);
     else base = r;
   }
-  for (const k of kinds) {
+  for (const k of runs("node") ? kinds : []) {
     log(`Node ${k} ...`);
     rows.push({ where: "Node", ...(await measure(nodeEngine(PLANS[k]), PLANS[k], cpuMs)) });
   }
@@ -152,7 +156,7 @@ async function main(): Promise<void> {
     const site = await openTestSite([marker]);
     try {
       await exposeWorkerCpu(site.page, marker);
-      for (const k of kinds) {
+      for (const k of runs("chromium") ? kinds : []) {
         log(`Chromium worker ${k} ...`);
         const fig = (await site.page.evaluate(
           (plan) =>
@@ -161,7 +165,7 @@ async function main(): Promise<void> {
         )) as BenchFigures;
         rows.push({ where: "Chromium", ...fig });
       }
-      if (!flags.has("--skip-pool")) {
+      if (runs("pool")) {
         log("Chromium: the sampling pool with 1, 2 and 4 workers ...");
         const pool = await poolBench(
           site.page,
@@ -172,7 +176,7 @@ async function main(): Promise<void> {
         if (pool.mismatch)
           failure = `the pool returned different samples for different sizes: ${pool.mismatch}`;
       }
-      if (!flags.has("--skip-quality")) {
+      if (runs("quality")) {
         log("time to quality: Chromium worker and numpy ...");
         after.push(await timeToQualityReport(site.page, QUALITY_DEFAULTS));
       }
@@ -181,7 +185,7 @@ async function main(): Promise<void> {
     }
   }
   if (flags.has("--skip-browser"))
-    after.push("pool and time to quality: Chromium only (npm run bench:quality)");
+    after.push("the pool and time to quality run in Chromium: skipped with --skip-browser");
   console.log(
     `DDIM Lab bench (${started}): default network (3x128 SiLU, embed 32), batch 256, T=500; medians of ${ROUNDS} rounds.\n` +
       "Columns are named by what computed (the engine's backend label). Cells: value (value / numpy);\n" +

@@ -212,6 +212,7 @@ export async function timeToQualityReport(page: Page | null, o: QualityOptions):
         s(l.chunked),
         s(l.wall),
         s(l.cpu),
+        l.cpu !== null && l.settled ? (l.cpu / l.settled).toFixed(2) : "-",
         l.energy,
         l.oracle,
       ]),
