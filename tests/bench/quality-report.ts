@@ -202,6 +202,7 @@ export async function timeToQualityReport(page: Page | null, o: QualityOptions):
         "chunked s",
         "wall s",
         "CPU s",
+        "CPU ms/step",
         "ED at settled (one call)",
         "oracle ED",
       ],
