@@ -1,6 +1,6 @@
 // The sampling pool with 1, 2 and 4 workers, measured in Chromium through the real client
 // (docs/bench.md, "The pool: 1, 2 and 4 workers"): DDIM-50 and DDIM-500 (eta = 0, 1000 points,
-// the pretrained network) with `poolSize` workers, the pool's own time of each call (first unit
+// the pretrained network) with `poolSize` workers (one client per size), the pool's own time of each call (first unit
 // sent to merge, without the quality figures), which worker ran which unit, and a hash of every
 // result so the Node side can check the samples are identical whatever the pool size.
 import type { SamplerConfig } from "../../src/core/config";
@@ -73,52 +73,76 @@ function countingWorkers() {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function measurePool(saved: unknown, size: number, plan: PoolPlan): Promise<PoolFigures> {
+interface Pool {
+  size: number;
+  workers: ReturnType<typeof countingWorkers>;
+  client: ReturnType<typeof createEngineClient>;
+  warmUpCalls: number;
+  warmed: boolean;
+}
+
+const request = (pool: Pool, sampler: SamplerConfig, seed: number, n: number) =>
+  pool.client.sample({ sampler, model: "network", n, seed, quality: false });
+
+/** A client with `size` workers holding the network, warmed up. */
+async function startPool(saved: unknown, size: number, plan: PoolPlan): Promise<Pool> {
   const workers = countingWorkers();
   const client = createEngineClient({
     poolSize: size,
     createWorker: workers.make,
     limits: { compute: 600_000 },
   });
-  try {
-    await client.loadNetwork(saved, "pretrained");
-    const request = (sampler: SamplerConfig, seed: number) =>
-      client.sample({ sampler, model: "network", n: plan.points, seed, quality: false });
-    // Extra workers load the network only when the pool first offers them a unit (poolWorkers.ts,
-    // prepare): warm up until one call had every worker running a unit, or give up after 40 calls.
-    let warmUpCalls = 0;
-    let warmed = false;
-    while (!warmed && warmUpCalls < 40) {
-      const before = [...workers.counts];
-      await request(POOL_CASES["DDIM-50"], 0);
-      warmUpCalls++;
-      warmed = workers.counts.filter((c, k) => c > (before[k] ?? 0)).length >= size;
-      if (!warmed) await sleep(100);
-    }
-    const start = [...workers.counts];
-    const ms: Record<string, number> = {};
-    const all: Record<string, number[]> = {};
-    const hashes: Record<string, string[]> = {};
-    for (const [name, sampler] of Object.entries(POOL_CASES)) {
-      all[name] = [];
-      hashes[name] = [];
-      for (let r = 0; r < plan.rounds; r++) {
-        const res = await request(sampler, r);
-        all[name].push(res.ms);
-        hashes[name].push(hashOf(res.samples));
-      }
-      ms[name] = median(all[name]);
-    }
-    const units = workers.counts.map((c, k) => c - (start[k] ?? 0));
-    return { size, ms, all, units, hashes, warmUpCalls, warmed };
-  } finally {
-    client.dispose();
+  const pool: Pool = { size, workers, client, warmUpCalls: 0, warmed: false };
+  await client.loadNetwork(saved, "pretrained");
+  // Extra workers load the network only when the pool first offers them a unit (poolWorkers.ts,
+  // prepare): warm up until one call had every worker running a unit, or give up after 40 calls.
+  while (!pool.warmed && pool.warmUpCalls < 40) {
+    const before = [...workers.counts];
+    await request(pool, POOL_CASES["DDIM-50"], 0, plan.points);
+    pool.warmUpCalls++;
+    pool.warmed = workers.counts.filter((c, k) => c > (before[k] ?? 0)).length >= size;
+    if (!pool.warmed) await sleep(100);
   }
+  return pool;
 }
 
+/**
+ * Every pool size is started and warmed first; then the calls alternate between the sizes (round
+ * r: size 1, 2, 4), so a change of load on a shared machine hits every size alike.
+ */
 export async function runPoolBench(plan: PoolPlan): Promise<PoolBench> {
   const saved = await (await fetch("/pretrained/network.json")).json();
-  const pools: PoolFigures[] = [];
-  for (const size of plan.sizes) pools.push(await measurePool(saved, size, plan));
-  return { cores: navigator.hardwareConcurrency ?? 0, defaultSize: defaultPoolSize(), pools };
+  const pools: Pool[] = [];
+  try {
+    for (const size of plan.sizes) pools.push(await startPool(saved, size, plan));
+    const start = pools.map((p) => [...p.workers.counts]);
+    const figures: PoolFigures[] = pools.map((p) => ({
+      size: p.size,
+      ms: {},
+      all: {},
+      units: [],
+      hashes: {},
+      warmUpCalls: p.warmUpCalls,
+      warmed: p.warmed,
+    }));
+    for (const [name, sampler] of Object.entries(POOL_CASES)) {
+      for (const f of figures) {
+        f.all[name] = [];
+        f.hashes[name] = [];
+      }
+      for (let r = 0; r < plan.rounds; r++) {
+        for (const [i, pool] of pools.entries()) {
+          const res = await request(pool, sampler, r, plan.points);
+          figures[i].all[name].push(res.ms);
+          figures[i].hashes[name].push(hashOf(res.samples));
+        }
+      }
+      for (const f of figures) f.ms[name] = median(f.all[name]);
+    }
+    for (const [i, p] of pools.entries())
+      figures[i].units = p.workers.counts.map((c, k) => c - (start[i][k] ?? 0));
+    return { cores: navigator.hardwareConcurrency ?? 0, defaultSize: defaultPoolSize(), pools: figures };
+  } finally {
+    for (const p of pools) p.client.dispose();
+  }
 }

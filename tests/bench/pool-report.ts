@@ -26,7 +26,7 @@ export function poolReport(bench: PoolBench, numpyMs: Record<string, number> | n
   const names = Object.keys(POOL_CASES);
   const lines = [
     `The pool (Chromium, the app's kernel workers through the client, pretrained network, ${names.join(" and ")} ` +
-      `eta=0 on 1000 points; medians of ${rounds} calls after a warm-up; the pool's own time per call, without ` +
+      `eta=0 on 1000 points; medians of ${rounds} calls after a warm-up, the sizes taking turns; the pool's own time per call, without ` +
       "the quality figures). Cells: ms (ms / numpy's ms); goal with the pool on this machine: <= 0.75x.",
     `Cores: navigator.hardwareConcurrency ${bench.cores}, os.cpus() ${cpus().length}; the app's pool here: ` +
       `${bench.defaultSize} worker(s). More workers than cores oversubscribe them (printed anyway).`,
