@@ -16,7 +16,13 @@ import { openTestSite, ROOT } from "../browser/harness";
 import { exposeWorkerCpu } from "../browser/worker-cpu";
 import { type BenchFigures, type BenchPlan, measure, SAMPLER_CASES } from "./measure";
 import { poolBench } from "./pool-report";
-import { QUALITY_DEFAULTS, timeToQualityReport } from "./quality-report";
+import {
+  chromiumQuality,
+  chromiumQualityOnSite,
+  QUALITY_DEFAULTS,
+  type QualitySide,
+  timeToQualityReport,
+} from "./quality-report";
 
 const argv = process.argv.slice(2);
 const flags = new Set(argv);
@@ -134,6 +140,7 @@ async function main(): Promise<void> {
   const started = `${new Date().toISOString()}, load average ${loadAverage()}`;
   const after: string[] = [];
   let failure: string | null = null;
+  const quality: QualitySide[] = [];
   const kinds = flags.has("--cpu") ? ["tfjs-wasm", "kernel", "tfjs-cpu"] : ["tfjs-wasm", "kernel"];
   const rows: Row[] = [];
   let base: BenchFigures | null = null;
@@ -177,11 +184,16 @@ async function main(): Promise<void> {
           failure = `the pool returned different samples for different sizes: ${pool.mismatch}`;
       }
       if (runs("quality")) {
-        log("time to quality: Chromium worker and numpy ...");
-        after.push(await timeToQualityReport(site.page, QUALITY_DEFAULTS));
+        log("time to quality: Chromium worker ...");
+        quality.push({ name: "Chromium", runs: await chromiumQuality(site.page, QUALITY_DEFAULTS) });
       }
     } finally {
       await site.close();
+    }
+    if (runs("quality")) {
+      log("time to quality: Chromium worker, cross-origin isolated (two training threads), and numpy ...");
+      quality.push(await chromiumQualityOnSite(true, QUALITY_DEFAULTS));
+      after.push(await timeToQualityReport(quality, QUALITY_DEFAULTS));
     }
   }
   if (flags.has("--skip-browser"))

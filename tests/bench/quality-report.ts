@@ -12,7 +12,8 @@ import { fitStandardizer, tutorialDataset } from "../../src/core/data";
 import { drawXT } from "../../src/core/experiment";
 import { Reference } from "../../src/core/metrics";
 import { createEngine } from "../../src/engine/engine";
-import { ROOT } from "../browser/harness";
+import { openTestSite, ROOT } from "../browser/harness";
+import { exposeWorkerCpu } from "../browser/worker-cpu";
 import { median } from "./measure";
 import { type QualityPlan, type QualityRun, runTimeToQuality } from "./quality-run";
 
@@ -116,6 +117,8 @@ function table(rows: string[][]): string {
 
 /** One side's per-seed rows: settled step, wall and CPU seconds, scores. */
 interface Line {
+  /** The side's name (rows are summed up per side). */
+  group: string;
   side: string;
   seed: number;
   settled: number | null;
@@ -126,13 +129,14 @@ interface Line {
   oracle: string;
 }
 
-function lines(sides: { name: string; runs: QualityRun[] }[], np: NumpyRun[] | string): Line[] {
+function lines(sides: QualitySide[], np: NumpyRun[] | string): Line[] {
   const out: Line[] = [];
   for (const side of sides)
     for (const r of side.runs) {
       const at = r.evals.find((e) => e.step === r.settledStep);
       out.push({
-        side: `${side.name} ${r.backend}`,
+        group: side.name,
+        side: `${side.name} ${r.backend}${r.threads ? `, ${r.threads}` : ""}`,
         seed: r.seed,
         settled: r.settledStep,
         chunked: r.trainMs,
@@ -146,6 +150,7 @@ function lines(sides: { name: string; runs: QualityRun[] }[], np: NumpyRun[] | s
     for (const r of np) {
       const at = r.evals.find((e) => e.step === r.settledStep);
       out.push({
+        group: "numpy",
         side: "numpy",
         seed: r.seed,
         settled: r.settledStep,
@@ -159,20 +164,45 @@ function lines(sides: { name: string; runs: QualityRun[] }[], np: NumpyRun[] | s
   return out;
 }
 
-/** Runs the protocol (Chromium when page is given, numpy, Node if asked) and returns the report. */
-export async function timeToQualityReport(page: Page | null, o: QualityOptions): Promise<string> {
-  const plans = plansOf(o);
-  const sides: { name: string; runs: QualityRun[] }[] = [];
-  if (page) {
-    const runs = (await page.evaluate(
-      (p) =>
-        (
-          window as unknown as { ddimTest: { benchQuality(p: unknown): Promise<unknown> } }
-        ).ddimTest.benchQuality(p),
-      plans,
-    )) as QualityRun[];
-    sides.push({ name: "Chromium", runs });
+/** The protocol for every seed in the test page's worker (window.ddimTest.benchQuality). */
+export async function chromiumQuality(page: Page, o: QualityOptions): Promise<QualityRun[]> {
+  return (await page.evaluate(
+    (p) =>
+      (
+        window as unknown as { ddimTest: { benchQuality(p: unknown): Promise<unknown> } }
+      ).ddimTest.benchQuality(p),
+    plansOf(o),
+  )) as QualityRun[];
+}
+
+export interface QualitySide {
+  name: string;
+  runs: QualityRun[];
+}
+
+/**
+ * The protocol on a test site opened for it: plain, or cross-origin isolated (COOP/COEP), where
+ * the kernel trains on two threads as on the served dashboard (docs/backends.md, "Two threads").
+ */
+export async function chromiumQualityOnSite(isolate: boolean, o: QualityOptions): Promise<QualitySide> {
+  // The marker finds this Chromium's processes in /proc for the workers' CPU time.
+  const marker = `--ddim-bench-${isolate ? "isolated" : "plain"}=${process.pid}`;
+  const site = await openTestSite([marker], isolate);
+  try {
+    await exposeWorkerCpu(site.page, marker);
+    return { name: isolate ? "Chromium isolated" : "Chromium", runs: await chromiumQuality(site.page, o) };
+  } finally {
+    await site.close();
   }
+}
+
+/**
+ * The report: the given sides (e.g. Chromium plain and cross-origin isolated, from
+ * chromiumQuality), the engine in Node when o.node, and the numpy anchor run now.
+ */
+export async function timeToQualityReport(given: QualitySide[], o: QualityOptions): Promise<string> {
+  const plans = plansOf(o);
+  const sides = [...given];
   if (o.node) {
     const engine = createEngine();
     const cpu = async () => {
@@ -221,7 +251,7 @@ export async function timeToQualityReport(page: Page | null, o: QualityOptions):
   ];
   if (typeof np === "string") out.push(np);
   const sideNames = [...sides.map((x) => x.name), ...(typeof np === "string" ? [] : ["numpy"])];
-  const of = (name: string) => rows.filter((l) => l.side.startsWith(name));
+  const of = (name: string) => rows.filter((l) => l.group === name);
   const npWall = mid(of("numpy").map((l) => l.wall));
   const npCpu = mid(of("numpy").map((l) => l.cpu));
   for (const name of sideNames) {

@@ -46,6 +46,8 @@ export interface QualityRun {
   oneRunCpuMs: number | null;
   /** Its score: equal to the chunked run's at that step when chunking does not change training. */
   oneRunEnergy: number | null;
+  /** How many threads trained the one-call runs ("2 threads", "1 thread (why)"; absent on tfjs). */
+  threads?: string;
   /** The perfect network's score on the same x_T: the floor this draw allows. */
   oracleEnergy: number;
 }
@@ -110,11 +112,14 @@ export async function runTimeToQuality(
   const wall: number[] = [];
   const cpu: number[] = [];
   let oneRunEnergy = Number.NaN;
+  let threads: string | undefined;
   for (let r = 0; r < Math.max(1, plan.rounds); r++) {
     await engine.init(settings);
     const c0 = await cpuMs?.();
     const t0 = performance.now();
-    await engine.train(at.step, () => {});
+    await engine.train(at.step, (p) => {
+      threads = p.threads ?? threads;
+    });
     wall.push(performance.now() - t0);
     const c1 = await cpuMs?.();
     if (c0 !== undefined && c1 !== undefined) cpu.push(c1 - c0);
@@ -127,5 +132,6 @@ export async function runTimeToQuality(
     oneRunMs: median(wall),
     oneRunCpuMs: cpu.length > 0 ? median(cpu) : null,
     oneRunEnergy,
+    ...(threads ? { threads } : {}),
   };
 }

@@ -1,11 +1,15 @@
 // `npm run bench:quality`: time to quality in the Chromium worker (production build of the test
 // page, the real client) next to the numpy anchor in the same command (docs/bench.md, "Time to
 // quality"). Options: --seeds 0,1,2, --every 100, --max-steps 8000, --eval-seed 0,
-// --node (also the engine in Node), --skip-browser.
+// --node (also the engine in Node), --skip-browser, --skip-isolated (no cross-origin isolated
+// page, where training runs on two threads).
 import { loadavg } from "node:os";
-import { openTestSite } from "../browser/harness";
-import { exposeWorkerCpu } from "../browser/worker-cpu";
-import { QUALITY_DEFAULTS, type QualityOptions, timeToQualityReport } from "./quality-report";
+import {
+  chromiumQualityOnSite,
+  QUALITY_DEFAULTS,
+  type QualityOptions,
+  timeToQualityReport,
+} from "./quality-report";
 
 const argv = process.argv.slice(2);
 const value = (name: string) => {
@@ -20,6 +24,7 @@ const int = (name: string, dflt: number) => {
 export function qualityOptions(): QualityOptions {
   const seeds = (value("seeds") ?? "")
     .split(",")
+    .filter((x) => x.trim() !== "")
     .map(Number)
     .filter((x) => Number.isInteger(x) && x >= 0);
   return {
@@ -34,21 +39,20 @@ export function qualityOptions(): QualityOptions {
 }
 
 async function main(): Promise<void> {
+  const options = qualityOptions();
   const t0 = performance.now();
   const load = () =>
     loadavg()
       .map((x) => x.toFixed(2))
       .join(" ");
   console.log(`${new Date().toISOString()}: load average ${load()}`);
-  // The marker finds this Chromium's processes in /proc for the worker's CPU time.
-  const marker = `--ddim-bench=${process.pid}`;
-  const site = argv.includes("--skip-browser") ? null : await openTestSite([marker]);
-  try {
-    if (site) await exposeWorkerCpu(site.page, marker);
-    console.log(await timeToQualityReport(site?.page ?? null, qualityOptions()));
-  } finally {
-    await site?.close();
+  // Plain (one training thread) and cross-origin isolated (two), each on its own test site.
+  const sides = [];
+  if (!argv.includes("--skip-browser")) {
+    sides.push(await chromiumQualityOnSite(false, options));
+    if (!argv.includes("--skip-isolated")) sides.push(await chromiumQualityOnSite(true, options));
   }
+  console.log(await timeToQualityReport(sides, options));
   console.log(`load average at the end ${load()}; total ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }
 
