@@ -27,7 +27,7 @@ export async function runBrowserBench(plan: BenchPlan): Promise<BenchFigures> {
 export async function runBrowserTimeToQuality(plans: QualityPlan[]): Promise<QualityRun[]> {
   const client = createEngineClient({ limits: { compute: 600_000 } });
   const host = (window as { hostWorkerCpu?: () => Promise<Record<string, number>> }).hostWorkerCpu;
-  const cpu = host && (async () => Object.values(await host()).reduce((a, b) => a + b, 0));
+  const cpu = host && (() => host());
   try {
     const runs: QualityRun[] = [];
     for (const plan of plans) runs.push(await runTimeToQuality(client, plan, cpu));

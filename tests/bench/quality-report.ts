@@ -207,7 +207,7 @@ export async function timeToQualityReport(given: QualitySide[], o: QualityOption
     const engine = createEngine();
     const cpu = async () => {
       const u = process.cpuUsage();
-      return (u.user + u.system) / 1000;
+      return { process: (u.user + u.system) / 1000 };
     };
     const runs: QualityRun[] = [];
     for (const p of plans) runs.push(await runTimeToQuality(engine, p, cpu));

@@ -62,11 +62,23 @@ export function settledIndex(energies: number[], threshold: number, confirm: num
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
-/** cpuMs: a CPU clock in ms for the one-call runs (absent: wall time only). */
+/**
+ * CPU ms per thread (or process) by id, for the one-call runs (absent: wall time only).
+ * Threads are compared id by id: one that ends during a run (an old network's helper) must not
+ * count as negative time.
+ */
+export type CpuSnapshot = () => Promise<Record<string, number>>;
+
+function cpuBetween(before: Record<string, number>, after: Record<string, number>): number {
+  let ms = 0;
+  for (const [id, t] of Object.entries(after)) ms += Math.max(0, t - (before[id] ?? 0));
+  return ms;
+}
+
 export async function runTimeToQuality(
   engine: Engine,
   plan: QualityPlan,
-  cpuMs?: () => Promise<number>,
+  cpuMs?: CpuSnapshot,
 ): Promise<QualityRun> {
   const settings = {
     problem: DEFAULT_PROBLEM,
@@ -122,7 +134,7 @@ export async function runTimeToQuality(
     });
     wall.push(performance.now() - t0);
     const c1 = await cpuMs?.();
-    if (c0 !== undefined && c1 !== undefined) cpu.push(c1 - c0);
+    if (c0 !== undefined && c1 !== undefined) cpu.push(cpuBetween(c0, c1));
     oneRunEnergy = (await engine.sample(evalRequest("network"))).quality.energyDistance;
   }
   return {
