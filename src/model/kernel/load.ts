@@ -108,9 +108,10 @@ let threadsWanted = true;
 /** Why two training threads cannot run here (null: they can). */
 export function threadsBlocker(): string | null {
   const g = globalThis as { crossOriginIsolated?: boolean; navigator?: { hardwareConcurrency?: number } };
-  if (typeof Worker === "undefined" || typeof SharedArrayBuffer === "undefined")
-    return "no shared memory or workers here";
+  if (typeof Worker === "undefined") return "no workers here";
+  // Browsers hide SharedArrayBuffer from pages that are not isolated: say the cause, not the symptom.
   if (g.crossOriginIsolated !== true) return "the page is not cross-origin isolated (COOP/COEP headers)";
+  if (typeof SharedArrayBuffer === "undefined") return "no shared memory here";
   if ((g.navigator?.hardwareConcurrency ?? 1) < 2) return "this machine reports one CPU core";
   return null;
 }
