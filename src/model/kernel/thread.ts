@@ -37,8 +37,12 @@ export interface HelperStart {
   ctl: number;
 }
 
-/** Spins this many loads before sleeping in Atomics.wait (the next step usually comes sooner). */
-const SPIN = 20_000;
+/**
+ * How long the helper spins for the next step before sleeping in Atomics.wait: between two steps
+ * the leader adds the gradients, runs Adam and draws the next batch (~0.1-0.3 ms), and waking a
+ * sleeping thread costs about as much again.
+ */
+const SPIN_MS = 1;
 
 /** The helper's loop; returns when the leader sends stop. onReady: called once it waits for steps. */
 export function runHelper({ module, memory, plan, slice, ctl }: HelperStart, onReady?: () => void): void {
@@ -50,8 +54,13 @@ export function runHelper({ module, memory, plan, slice, ctl }: HelperStart, onR
   Atomics.store(i32, CTL.ready, 1);
   onReady?.();
   for (;;) {
-    for (let s = 0; s < SPIN && Atomics.load(i32, CTL.go) === seen; s++);
-    Atomics.wait(i32, CTL.go, seen);
+    const until = performance.now() + SPIN_MS;
+    for (let s = 0; Atomics.load(i32, CTL.go) === seen; s++) {
+      if ((s & 255) === 0 && performance.now() > until) {
+        Atomics.wait(i32, CTL.go, seen);
+        break;
+      }
+    }
     seen = Atomics.load(i32, CTL.go);
     if (Atomics.load(i32, CTL.cmd) === STOP) return;
     f64[CTL.loss] = backpropRows(
