@@ -6,7 +6,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Plugin } from "vite";
-import { ENGINE_WORKER } from "./engine-worker-entry";
+import { ENGINE_WORKER } from "./engine-worker-entry.ts";
 
 export interface ChunkRecord {
   packages: string[];

@@ -1,7 +1,7 @@
-// The engine worker as a second entry of the page's own production build (docs/deploy.md, "One
-// copy of each library"). Vite builds a `new Worker(new URL(...))` as a separate bundle, so a
-// library both sides use (zod, comlink, the core's code) travels twice. Emitted as a chunk of the
-// page's build instead, the worker imports the same shared chunks the page already has.
+// The engine worker as a second entry of the page's own production build (docs/deploy.md,
+// "Weight"). Vite builds a `new Worker(new URL(...))` as a bundle of its own, so a library both
+// sides use (zod, comlink, the core's code) travels twice. Emitted as a chunk of the page's build
+// instead, the worker imports the same shared chunks the page has already loaded.
 // client.ts keeps the plain `new Worker(new URL("./worker.ts", import.meta.url))`: `npm run dev`
 // and the test pages under tests/browser (built without this config) use it as it is; only this
 // build rewrites it to the emitted entry's URL.

@@ -1,7 +1,7 @@
-// The tfjs this app runs, and nothing more (docs/backends.md, "What the worker ships"): tfjs-core
-// (tensors, ops, variables, gradients), the cpu backend (the fallback) and the wasm backend. The
-// umbrella package @tensorflow/tfjs would add tfjs-layers, -converter and -data, which nothing
-// here uses, and the webgl backend, which backend.ts loads only when a user picks it.
+// The tfjs this app runs, and nothing more (docs/deploy.md, "Weight"): tfjs-core (tensors, ops,
+// variables, gradients), the cpu backend (the fallback) and the wasm backend. The umbrella package
+// @tensorflow/tfjs would add tfjs-layers, -converter and -data, which nothing here uses, and the
+// webgl backend, which backend.ts loads only when someone picks it.
 // tfjs-core registers no gradients by itself (the umbrella package does): without them
 // tf.variableGrads finds no gradient for matMul, tanh, ... and training throws. "#tfjs-gradients"
 // (package.json "imports") is tfjs-core's register_all_gradients in the browser builds; under

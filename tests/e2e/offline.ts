@@ -84,7 +84,7 @@ export async function offlineChecks(_page: Page, site: Pick<Site, "url" | "brows
       await waitTrainingState(page, "idle", 20_000);
       await waitGridSettled(page);
       // The loss chart's lazily loaded plot comes from the cache as well.
-      await training.locator(".loss-chart .recharts-surface").waitFor({ timeout: 30_000 });
+      await training.locator(".loss-chart .recharts-surface").first().waitFor({ timeout: 30_000 });
       expect(errors.length === 0, errors.join(" | "));
       return `${await trainingState(page)}; header "${await networkLabel(page)}"; loss chart drawn`;
     });
