@@ -7,6 +7,10 @@
 // (package.json "imports") is tfjs-core's register_all_gradients in the browser builds; under
 // Node (CLI, tsx scripts), which cannot load that ES-module file, it is the umbrella package's
 // CommonJS build, which registers the same gradients.
+// tfjs-core first: it registers its flags before anything reads one. (Vite's dev server
+// pre-bundles these packages into chunks that otherwise ran a flag read before the registration:
+// "Cannot evaluate flag 'DEBUG'".)
+import "@tensorflow/tfjs-core";
 import "#tfjs-gradients";
 import "@tensorflow/tfjs-backend-cpu";
 import "@tensorflow/tfjs-backend-wasm";
