@@ -61,6 +61,8 @@ export interface TrainProgress {
   /** Loss of each step of the chunk just finished. */
   losses: Float32Array;
   stepsPerSecond: number;
+  /** How many threads train: "2 threads", or "1 thread (why)"; absent when tfjs trains. */
+  threads?: string;
   state: "running" | "paused" | "stopped" | "done" | "diverged";
   message?: string;
   /**

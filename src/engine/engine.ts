@@ -296,8 +296,11 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
       // every CHECKPOINT_MS while running, so the page always holds the last good chunk to restore
       // after a crash and never has to ask for a save (docs/architecture.md).
       let lastCheckpoint = performance.now();
+      await n.prepareTraining?.();
       const report = (p: TrainProgress) => {
         beat();
+        const threads = n.trainingThreads?.();
+        if (threads) p.threads = threads;
         const now = performance.now();
         if (p.state !== "running" || now - lastCheckpoint >= CHECKPOINT_MS) {
           lastCheckpoint = now;

@@ -28,6 +28,10 @@ export interface EngineNetwork extends Trainable {
   predictor(useEma: boolean): NoisePredictor;
   /** The versioned plain-JSON save of the network (a complete experiment). */
   save(): SavedNetwork;
+  /** Gets a second training thread ready where it can run (optional: stand-ins need not). */
+  prepareTraining?(): Promise<void>;
+  /** "2 threads" or "1 thread (why)" when the kernel trains, else null. */
+  trainingThreads?(): string | null;
   /** New learning rate, batch size or EMA decay for the next training run. */
   setKnobs(knobs: TrainKnobs): void;
   dispose(): void;
@@ -73,6 +77,12 @@ class TrainedNetwork implements EngineNetwork {
     }
     this.trainer.lr = knobs.lr;
     this.knobs = knobs;
+  }
+  prepareTraining(): Promise<void> {
+    return this.net.prepareTraining();
+  }
+  trainingThreads(): string | null {
+    return this.net.trainingThreads();
   }
   runChunk(steps: number) {
     const r = this.trainer.runChunk(steps);

@@ -19,7 +19,9 @@ export {
   kernelFailure,
   loadKernel,
   preferKernel,
+  preferThreads,
   simdSupported,
+  threadsBlocker,
 } from "./kernel/load";
 export { KernelNet, TILE } from "./kernel/net";
 export type { DenseKind } from "./layers";

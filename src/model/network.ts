@@ -14,7 +14,7 @@ import type { Standardizer } from "../core/data";
 import { Rng, STREAM } from "../core/random";
 import type { NoisePredictor } from "../core/types";
 import { embeddingRow, networkInput, timestepTable } from "./embedding";
-import { kernelActive, kernelModule } from "./kernel/load";
+import { kernelActive, kernelModule, kernelThreading, threadsBlocker } from "./kernel/load";
 import { KernelNet } from "./kernel/net";
 import { activate, type DenseKind, dense } from "./layers";
 import * as tf from "./tf";
@@ -162,8 +162,28 @@ export class EpsNetwork {
     if (this.compute === "tfjs" || (this.compute === "auto" && !kernelActive())) return null;
     const module = kernelModule();
     if (!module) throw new Error("the wasm-simd kernel is not loaded (call setupBackend first)");
-    this.kernelNet ??= new KernelNet(module, this.config);
+    this.kernelNet ??= new KernelNet(module, this.config, kernelThreading());
     return this.kernelNet;
+  }
+
+  /**
+   * Gets the kernel's second training thread ready, where it can run (docs/backends.md, "Two
+   * threads"); resolves when it is up, or failed, or after a few seconds.
+   */
+  async prepareTraining(): Promise<void> {
+    await this.kernel()?.startThreads();
+  }
+
+  /**
+   * How many threads train this network, and why only one: "2 threads", "1 thread (the page is
+   * not cross-origin isolated ...)"; null when tfjs computes (threads do not apply).
+   */
+  trainingThreads(): string | null {
+    const kn = this.kernel();
+    if (!kn) return null;
+    if (kn.trainingThreads() === 2) return "2 threads";
+    const why = kn.threadFailure() ?? threadsBlocker() ?? (kernelThreading() ? null : "one thread chosen");
+    return why ? `1 thread (${why})` : "1 thread";
   }
 
   /** Marks the kernel's copy of raw/EMA as equal to the tfjs weights (after a kernel chunk). */
@@ -216,6 +236,7 @@ export class EpsNetwork {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.kernelNet?.dispose();
     this.kernelNet = null;
     for (const v of [...this.raw, ...this.ema]) v.dispose();
   }

@@ -66,6 +66,8 @@ export interface AppState {
   step: number;
   target: number;
   stepsPerSecond: number;
+  /** How many threads train ("2 threads", "1 thread (why)"), from the last progress report. */
+  trainThreads: string | null;
   loss: LossPoint[];
   /** One-line status for the header ("Restored your network from this browser."). */
   status: string | null;
@@ -93,6 +95,7 @@ export const initialState = (): AppState => ({
   step: 0,
   target: 0,
   stepsPerSecond: 0,
+  trainThreads: null,
   loss: [],
   status: null,
   error: null,
@@ -167,6 +170,7 @@ export function applyProgress(p: TrainProgress): void {
     return {
       step: p.step,
       stepsPerSecond: p.stepsPerSecond > 0 ? p.stepsPerSecond : s.stepsPerSecond,
+      trainThreads: p.threads ?? s.trainThreads,
       loss: point ? [...s.loss, point] : s.loss,
       training: nextPhase(s.training, { type: "progress", state: p.state }),
       // The engine says what happened and what it did about it; the page shows that text as is.

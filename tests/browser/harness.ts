@@ -45,11 +45,14 @@ export async function buildTestPage(page: string, prefix: string): Promise<strin
 
 const buildPage = () => buildTestPage("worker.html", "ddim-lab-worker-page-");
 
-/** extraArgs: more Chromium flags (e.g. a marker to find the browser's processes in /proc). */
-export async function openTestSite(extraArgs: string[] = []): Promise<TestSite> {
+/**
+ * extraArgs: more Chromium flags (e.g. a marker to find the browser's processes in /proc);
+ * isolate: serve with COOP/COEP (cross-origin isolated: the kernel trains on two threads).
+ */
+export async function openTestSite(extraArgs: string[] = [], isolate = false): Promise<TestSite> {
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
   const dir = await buildPage();
-  const server = await serveDir(dir);
+  const server = await serveDir(dir, isolate);
   const url = `${server.origin}tests/browser/worker.html`;
   let browser: Browser | null = null;
   try {

@@ -1,7 +1,9 @@
 // The wasm-simd kernel gives the same bits in Node and in the Chromium worker (production build):
 // four architectures (every activation, odd widths, embeddings 2-128, a batch of 300 = one full
 // tile and a partial one) are trained and sampled in both; the hashes of the saved weights, the
-// losses and the samples must be equal, and both must report the kernel as their backend.
+// losses and the samples must be equal, and both must report the kernel as their backend. The page
+// is cross-origin isolated, so Chromium trains on two threads and Node on one: equal hashes also
+// mean the thread count does not change a bit (docs/backends.md, "Two threads").
 // Run: npx tsx tests/browser/kernel-check.ts   (last line "N passed, M failed"; exit 1 on failure)
 import { rmSync } from "node:fs";
 import { chromium } from "playwright-core";
@@ -22,7 +24,7 @@ async function inChromium(): Promise<KernelCaseResult[]> {
   const outDir = await buildTestPage("kernel-check.html", "ddim-lab-kernel-page-");
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
-    const server = await serveDir(outDir);
+    const server = await serveDir(outDir, true);
     try {
       const page = await browser.newPage();
       page.on("pageerror", (e) => console.error(`page error: ${e.message}`));
@@ -51,6 +53,8 @@ async function main(): Promise<void> {
       web[i].backend === "wasm-simd kernel",
       web[i].backend,
     );
+    check(`${name}: Node trains on one thread`, node[i].threads.startsWith("1 thread"), node[i].threads);
+    check(`${name}: Chromium trains on two threads`, web[i].threads === "2 threads", web[i].threads);
     for (const key of ["weights", "losses", "samples"] as const) {
       check(
         `${name}: ${key} identical in Node and Chromium`,

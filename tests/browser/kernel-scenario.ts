@@ -17,6 +17,8 @@ export interface KernelCaseResult {
   weights: string;
   losses: string;
   samples: string;
+  /** The training threads the engine reported ("2 threads", "1 thread (why)"), or "-". */
+  threads: string;
 }
 
 /** FNV-1a over a string (the saved file's base64 fields) or the bytes of a float array. */
@@ -38,7 +40,10 @@ export async function runKernelCases(engine: Engine): Promise<KernelCaseResult[]
       network,
       train: { steps: 60, lr: 2e-3, batch: 300, seed: 20 + i, emaDecay: 0.99, backend: "wasm" },
     });
-    await engine.train(60, () => {});
+    let threads = "-";
+    await engine.train(60, (p) => {
+      threads = p.threads ?? threads;
+    });
     const saved = (await engine.saveNetwork()) as {
       weights: { raw: string[]; ema: string[] };
       lossHistory: string;
@@ -54,6 +59,7 @@ export async function runKernelCases(engine: Engine): Promise<KernelCaseResult[]
       weights: fnv(JSON.stringify(saved.weights)),
       losses: fnv(saved.lossHistory),
       samples: fnv(sample.samples),
+      threads,
     });
   }
   return out;

@@ -39,8 +39,11 @@ export interface StaticServer {
   close(): void;
 }
 
-/** Serves dir on a free loopback port; a path ending in / serves its index.html. */
-export function serveDir(dir: string): Promise<StaticServer> {
+/**
+ * Serves dir on a free loopback port; a path ending in / serves its index.html. isolate: sends
+ * COOP/COEP so the page is cross-origin isolated (shared memory, two-thread training).
+ */
+export function serveDir(dir: string, isolate = false): Promise<StaticServer> {
   const server = createServer((req, res) => {
     let path = normalize(decodeURIComponent((req.url ?? "/").split("?")[0]));
     if (path.endsWith("/")) path += "index.html";
@@ -52,6 +55,9 @@ export function serveDir(dir: string): Promise<StaticServer> {
     res.writeHead(200, {
       "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
       "Cache-Control": "no-store",
+      ...(isolate
+        ? { "Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Embedder-Policy": "require-corp" }
+        : {}),
     });
     createReadStream(file).pipe(res);
   });

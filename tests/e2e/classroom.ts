@@ -18,7 +18,7 @@ import { serve } from "../../scripts/serve";
 import { CSP } from "../../src/pwa/headers";
 import { CHROMIUM, CHROMIUM_ARGS, serveDir } from "../browser/static";
 import { check, expect, finish } from "./checks";
-import { waitGridSettled } from "./dashboard";
+import { trainStat, waitGridSettled, waitTrainingState } from "./dashboard";
 import { exportChecks } from "./exports";
 import { offlineChecks } from "./offline";
 
@@ -167,6 +167,20 @@ async function main(browser: Browser, dir: string): Promise<void> {
         return "crossOriginIsolated, 0 violations";
       },
     );
+    await check("serve: training runs on two threads (cross-origin isolated, a second core)", async () => {
+      const training = page.locator("#training");
+      const field = training.getByLabel("Training steps");
+      await field.fill("600");
+      await field.press("Enter");
+      await training.getByRole("button", { name: "Train", exact: true }).click();
+      await page.getByText("your network (600 steps)").waitFor({ timeout: 90_000 });
+      await waitTrainingState(page, "idle", 20_000);
+      const threads = await trainStat(page, "threads");
+      const sps = await trainStat(page, "steps/s");
+      expect(threads === "2", `threads readout "${threads}"`);
+      expect(errors.length === 0, errors.join(" | "));
+      return `threads ${threads}, ${sps} steps/s`;
+    });
     await check(
       "CSP: inside a worker served like the engine's, eval, new Function and a cross-origin fetch are blocked",
       async () => {

@@ -251,6 +251,13 @@ async function main(site: Site): Promise<void> {
       return `step readout "${step}"`;
     },
   );
+  await check("served without COOP/COEP, training says it runs on one thread and why", async () => {
+    const threads = await trainStat(page, "threads");
+    const note = (await page.locator("#training .train-stats p").textContent()) ?? "";
+    expect(threads === "1", `threads readout "${threads}"`);
+    expect(note.includes("not cross-origin isolated"), `note "${note}"`);
+    return note;
+  });
 
   // 6. Persistence: the trained network and its loss history survive a reload.
   let saved: Awaited<ReturnType<typeof snapshot>> | null = null;

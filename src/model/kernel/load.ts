@@ -1,7 +1,9 @@
 // Loading the wasm-simd kernel (built from kernel/ by `npm run build:kernel` into ./generated/,
 // never committed). The same `new URL(..., import.meta.url)` works everywhere: vite turns it into
 // a hashed asset URL in the worker bundle (dev and production), and under Node (tsx, vitest, the
-// CLI) it is a file: URL read with fs. docs/backends.md, "The wasm-simd kernel".
+// CLI) it is a file: URL read with fs. docs/backends.md, "The wasm-simd kernel" and "Two threads".
+import type { Threading } from "./net";
+import { type HelperHandle, webHelper } from "./team";
 
 /** The compiled kernel, once loaded; null when it is not (yet) loaded or could not be. */
 let compiled: WebAssembly.Module | null = null;
@@ -51,6 +53,7 @@ export function loadKernel(): Promise<WebAssembly.Module | null> {
         const url = new URL("./generated/kernel.wasm", import.meta.url);
         compiled = await WebAssembly.compile(await readBytes(url));
         failure = null;
+        if (threadsBlocker() === null) await loadThreading(webHelper);
         return compiled;
       } catch (err) {
         failure = `the kernel could not be loaded (${(err as Error).message}); run npm run build:kernel`;
@@ -97,3 +100,43 @@ export function kernelActive(): boolean {
 
 /** The label the engine reports while the kernel computes (tfjs then only stores the weights). */
 export const KERNEL_LABEL = "wasm-simd kernel";
+
+/** The shared-memory build and its helper maker, once loaded for two-thread training. */
+let threading: Threading | null = null;
+let threadsWanted = true;
+
+/** Why two training threads cannot run here (null: they can). */
+export function threadsBlocker(): string | null {
+  const g = globalThis as { crossOriginIsolated?: boolean; navigator?: { hardwareConcurrency?: number } };
+  if (typeof Worker === "undefined") return "no workers here";
+  // Browsers hide SharedArrayBuffer from pages that are not isolated: say the cause, not the symptom.
+  if (g.crossOriginIsolated !== true) return "the page is not cross-origin isolated (COOP/COEP headers)";
+  if (typeof SharedArrayBuffer === "undefined") return "no shared memory here";
+  if ((g.navigator?.hardwareConcurrency ?? 1) < 2) return "this machine reports one CPU core";
+  return null;
+}
+
+/**
+ * Loads the shared-memory build so that networks made from now on train on two threads, the
+ * second started by makeHelper (a Web Worker in the browser; the tests pass a Node worker).
+ */
+export async function loadThreading(makeHelper: () => HelperHandle): Promise<boolean> {
+  try {
+    const url = new URL("./generated/kernel-shared.wasm", import.meta.url);
+    threading = { module: await WebAssembly.compile(await readBytes(url)), makeHelper };
+    return true;
+  } catch {
+    threading = null;
+    return false;
+  }
+}
+
+/** false: networks made from now on train on one thread even where two could run (the bench). */
+export function preferThreads(on: boolean): void {
+  threadsWanted = on;
+}
+
+/** What a new kernel network gets for two-thread training, or null for one thread. */
+export function kernelThreading(): Threading | null {
+  return threadsWanted ? threading : null;
+}

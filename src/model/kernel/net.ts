@@ -3,68 +3,30 @@
 // and Adam + EMA passes built from the kernel's primitives (kernel/index.ts).
 // docs/backends.md, "The wasm-simd kernel".
 import type { NetworkConfig } from "../../core/config";
+import { backpropRows } from "./backprop";
+import {
+  ACTIVATION_CODE,
+  type KernelExports,
+  type LayerShape,
+  pad4,
+  SHARED_MAX_PAGES,
+  type SliceBuffers,
+  type StepPlan,
+  TILE,
+} from "./layout";
+import { type HelperHandle, Team } from "./team";
+import { CTL_BYTES } from "./thread";
 
-/** Rows per tile: any batch or point count is processed in tiles of at most this many rows. */
-export const TILE = 256;
-const ACTIVATION_CODE = { silu: 0, relu: 1, gelu: 2, tanh: 3 } as const;
+export { TILE } from "./layout";
 
-interface KernelExports {
-  memory: WebAssembly.Memory;
-  heapBase(): number;
-  gemm(
-    a: number,
-    ars: number,
-    aks: number,
-    b: number,
-    ldb: number,
-    c: number,
-    ldc: number,
-    bias: number,
-    M: number,
-    K: number,
-    N: number,
-    acc: number,
-  ): void;
-  activate(z: number, d: number, n: number, kind: number): void;
-  mulInto(dh: number, d: number, dz: number, n: number): void;
-  lossGrad(out: number, eps: number, dz: number, M: number, invB: number): number;
-  colSum(dz: number, db: number, M: number, N: number, acc: number): void;
-  transpose(w: number, wt: number, K: number, N: number, ldw: number, ldt: number): void;
-  zero(p: number, n: number): void;
-  adam(
-    w: number,
-    g: number,
-    m: number,
-    v: number,
-    e: number,
-    n: number,
-    b1: number,
-    c1: number,
-    b2: number,
-    c2: number,
-    eps: number,
-    lrT: number,
-    d: number,
-    cd: number,
-  ): void;
-  absSum(p: number, n: number): number;
+/** The kernel built for shared memory, and how to start a helper thread on it. */
+export interface Threading {
+  module: WebAssembly.Module;
+  makeHelper: () => HelperHandle;
 }
 
-/** A dense layer: K inputs (row stride Kp of its input), N outputs padded to Np. */
-interface Layer {
-  K: number;
-  Kp: number;
-  N: number;
-  Np: number;
-  /** Float offsets of W (K x Np) and b (Np) inside a parameter buffer. */
-  w: number;
-  b: number;
-  /** Byte pointer of W transposed (N x Kp), for the backward pass. */
-  wt: number;
-  /** Byte pointers of this layer's tile output and activation derivative (hidden layers). */
-  h: number;
-  d: number;
-}
+/** Batches smaller than this run on one thread (the hand-over would cost more than it saves). */
+const TEAM_MIN_BATCH = 64;
 
 export type ParamSet = "raw" | "ema" | "m" | "v";
 
@@ -80,10 +42,8 @@ export interface StepConstants {
   cd: number;
 }
 
-const pad4 = (n: number) => (n + 3) & ~3;
-
 export class KernelNet {
-  readonly layers: Layer[] = [];
+  readonly layers: LayerShape[] = [];
   /** Floats in one parameter buffer (all layers, padded). */
   readonly size: number;
   /** Byte pointers of the parameter buffers and the gradient. */
@@ -91,29 +51,44 @@ export class KernelNet {
   /** The trainer whose Adam state the m and v buffers hold (a trainer reloads when it is not it). */
   owner: unknown = null;
   private readonly k: KernelExports;
-  private readonly act: number;
-  private readonly scratch: [number, number];
+  private readonly plan: StepPlan;
+  /**
+   * A training batch in two fixed slices, rows [0, ceil(B/2)) and the rest, each with its own
+   * buffers and gradient; the step adds slice 1's gradient to slice 0's. The split does not
+   * depend on the thread count, so one thread and two give the same bits (docs/backends.md,
+   * "Two threads"). Predictions use slice 0's buffers.
+   */
+  private readonly slices: [SliceBuffers, SliceBuffers];
   private readonly xin: number;
   private readonly emb: number;
   private readonly bias0: number;
+  private readonly ctl: number;
   private top: number;
   private batchCap = 0;
   private batchX = 0;
   private batchEps = 0;
+  private team: Team | null = null;
 
+  /** threads: the shared-memory build and a helper maker, for two-thread training; else one thread. */
   constructor(
     module: WebAssembly.Module,
     readonly config: NetworkConfig,
+    private readonly threads: Threading | null = null,
   ) {
-    this.k = new WebAssembly.Instance(module, {}).exports as unknown as KernelExports;
-    this.act = ACTIVATION_CODE[config.activation];
+    const instance = threads
+      ? new WebAssembly.Instance(threads.module, {
+          env: { memory: new WebAssembly.Memory({ initial: 1, maximum: SHARED_MAX_PAGES, shared: true }) },
+        })
+      : new WebAssembly.Instance(module, {});
+    this.k = instance.exports as unknown as KernelExports;
     this.top = pad4(this.k.heapBase() + 15) & ~15;
+    this.ctl = this.alloc(CTL_BYTES / 4);
     let K = 2 + config.embedDim;
     let size = 0;
     for (let i = 0; i <= config.depth; i++) {
       const N = i === config.depth ? 2 : config.width;
       const Np = pad4(N);
-      this.layers.push({ K, Kp: pad4(K), N, Np, w: size, b: size + K * Np, wt: 0, h: 0, d: 0 });
+      this.layers.push({ K, Kp: pad4(K), N, Np, w: size, b: size + K * Np, wt: 0 });
       size += K * Np + Np;
       K = N;
     }
@@ -121,16 +96,69 @@ export class KernelNet {
     const ptr = {} as Record<ParamSet | "grad", number>;
     for (const name of ["raw", "ema", "m", "v", "grad"] as const) ptr[name] = this.alloc(size);
     this.ptr = ptr;
+    for (const l of this.layers) l.wt = this.alloc(l.N * l.Kp);
     const maxNp = Math.max(...this.layers.map((l) => Math.max(l.Np, l.Kp)));
-    for (const l of this.layers) {
-      l.wt = this.alloc(l.N * l.Kp);
-      l.h = this.alloc(TILE * l.Np);
-      l.d = this.alloc(TILE * l.Np);
-    }
-    this.scratch = [this.alloc(TILE * maxNp), this.alloc(TILE * maxNp)];
+    const slice = (grad: number): SliceBuffers => ({
+      h: this.layers.map((l) => this.alloc(TILE * l.Np)),
+      d: this.layers.map((l) => this.alloc(TILE * l.Np)),
+      scratch: [this.alloc(TILE * maxNp), this.alloc(TILE * maxNp)],
+      grad,
+    });
+    this.slices = [slice(ptr.grad), slice(this.alloc(size))];
+    this.plan = { layers: this.layers, act: ACTIVATION_CODE[config.activation], raw: ptr.raw, size };
     this.xin = this.alloc(TILE * 2);
     this.emb = this.alloc(pad4(config.embedDim));
     this.bias0 = this.alloc(this.layers[0].Np);
+  }
+
+  /** Starts the helper thread (once, when this network has the shared build). */
+  private makeTeam(): Team | null {
+    if (this.threads && !this.team) {
+      const { layers, act, raw, size } = this.plan;
+      this.team = new Team(
+        this.threads.makeHelper(),
+        {
+          module: this.threads.module,
+          memory: this.k.memory,
+          plan: { layers, act, raw, size },
+          slice: this.slices[1],
+        },
+        this.ctl,
+      );
+    }
+    return this.team;
+  }
+
+  /**
+   * Starts the helper thread ahead of training and waits (up to `ms`) until it is ready, so the
+   * first steps already run on two threads; resolves to the number of training threads.
+   */
+  async startThreads(ms = 3000): Promise<number> {
+    const team = this.makeTeam();
+    if (!team) return 1;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<boolean>((ok) => {
+      timer = setTimeout(() => ok(false), ms);
+    });
+    await Promise.race([team.up, late]);
+    clearTimeout(timer);
+    return this.trainingThreads();
+  }
+
+  /** How many threads train this network now (2 once the helper thread is up). */
+  trainingThreads(): number {
+    return this.team?.ready() ? 2 : 1;
+  }
+
+  /** Why two-thread training stopped, if it did. */
+  threadFailure(): string | null {
+    const f = this.team?.failure;
+    return f && f !== "stopped" ? f : null;
+  }
+
+  /** Stops the helper thread, if any. */
+  dispose(): void {
+    this.team?.dispose();
   }
 
   /** A zeroed region of n floats (16-byte aligned); grows the memory as needed. */
@@ -193,48 +221,25 @@ export class KernelNet {
     return { x: this.batchX / 4, xStride: this.layers[0].Kp, eps: this.batchEps / 4 };
   }
 
-  /** Forward pass of rows [input, input + M rows) with the raw weights, keeping activations. */
-  private forwardTile(input: number, M: number, params: number, keep: boolean): number {
-    const k = this.k;
-    let a = input;
-    const last = this.layers.length - 1;
-    this.layers.forEach((l, i) => {
-      k.gemm(a, l.Kp, 1, params + l.w * 4, l.Np, l.h, l.Np, params + l.b * 4, M, l.K, l.Np, 0);
-      if (i < last) k.activate(l.h, keep ? l.d : 0, M * l.Np, this.act);
-      a = l.h;
-    });
-    return a;
-  }
-
   /**
-   * One training step on the batch written at batch(B): forward and backward tile by tile (the
-   * gradient summed over tiles), then Adam + EMA and the transposed weights for the next step.
-   * Returns the loss mean_b ||eps - eps_theta||^2.
+   * One training step on the batch written at batch(B): the two slices' forward and backward
+   * passes (the second on the helper thread when there is one), their gradients added, then
+   * Adam + EMA and the transposed weights for the next step. Returns the loss
+   * mean_b ||eps - eps_theta||^2.
    */
   trainStep(B: number, c: StepConstants): number {
     const k = this.k;
     const { raw, grad } = this.ptr;
-    const L = this.layers;
     const invB = Math.fround(1 / B);
-    k.zero(grad, this.size);
-    let total = 0;
-    for (let s = 0; s < B; s += TILE) {
-      const M = Math.min(TILE, B - s);
-      const input = this.batchX + s * L[0].Kp * 4;
-      const out = this.forwardTile(input, M, raw, true);
-      let [cur, other] = this.scratch;
-      total += k.lossGrad(out, this.batchEps + s * 16, cur, M, invB);
-      for (let i = L.length - 1; i >= 0; i--) {
-        const l = L[i];
-        const hin = i === 0 ? input : L[i - 1].h;
-        k.gemm(hin, 1, l.Kp, cur, l.Np, grad + l.w * 4, l.Np, 0, l.K, M, l.Np, 1);
-        k.colSum(cur, grad + l.b * 4, M, l.Np, 1);
-        if (i === 0) break;
-        k.gemm(cur, l.Np, 1, l.wt, l.Kp, other, l.Kp, 0, M, l.N, l.Kp, 0);
-        k.mulInto(other, L[i - 1].d, other, M * l.Kp);
-        [cur, other] = [other, cur];
-      }
-    }
+    const half = Math.ceil(B / 2);
+    const [s0, s1] = this.slices;
+    if (B >= TEAM_MIN_BATCH) this.makeTeam();
+    const shared =
+      B > half && B >= TEAM_MIN_BATCH && this.team?.start(this.batchX, this.batchEps, half, B, invB);
+    let total = backpropRows(k, this.plan, s0, this.batchX, this.batchEps, 0, half, invB);
+    if (shared) total += (this.team as Team).finish();
+    else if (B > half) total += backpropRows(k, this.plan, s1, this.batchX, this.batchEps, half, B, invB);
+    if (B > half) k.addInto(grad, s1.grad, this.size);
     k.adam(
       raw,
       grad,
@@ -287,14 +292,15 @@ export class KernelNet {
       let mem = this.f32();
       const xi = this.xin / 4;
       for (let i = 0; i < 2 * M; i++) mem[xi + i] = x[2 * s + i];
-      k.gemm(this.xin, 2, 1, params + l0.w * 4, l0.Np, l0.h, l0.Np, this.bias0, M, 2, l0.Np, 0);
-      k.activate(l0.h, 0, M * l0.Np, this.act);
-      let a = l0.h;
+      const h = this.slices[0].h;
+      k.gemm(this.xin, 2, 1, params + l0.w * 4, l0.Np, h[0], l0.Np, this.bias0, M, 2, l0.Np, 0);
+      k.activate(h[0], 0, M * l0.Np, this.plan.act);
+      let a = h[0];
       for (let i = 1; i < this.layers.length; i++) {
         const l = this.layers[i];
-        k.gemm(a, l.Kp, 1, params + l.w * 4, l.Np, l.h, l.Np, params + l.b * 4, M, l.K, l.Np, 0);
-        if (i < this.layers.length - 1) k.activate(l.h, 0, M * l.Np, this.act);
-        a = l.h;
+        k.gemm(a, l.Kp, 1, params + l.w * 4, l.Np, h[i], l.Np, params + l.b * 4, M, l.K, l.Np, 0);
+        if (i < this.layers.length - 1) k.activate(h[i], 0, M * l.Np, this.plan.act);
+        a = h[i];
       }
       mem = this.f32();
       const o = a / 4;

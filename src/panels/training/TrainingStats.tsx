@@ -1,4 +1,5 @@
-// Step counter, progress bar, steps/s and time left of the current run.
+// Step counter, progress bar, steps/s (with the number of training threads) and time left of the
+// current run.
 import { useShallow } from "zustand/react/shallow";
 import { useThrottled } from "../../hooks/useThrottled";
 import { useApp } from "../../state/store";
@@ -13,9 +14,15 @@ export function formatDuration(seconds: number): string {
 
 export function TrainingStats() {
   const live = useApp(
-    useShallow((s) => ({ step: s.step, target: s.target, sps: s.stepsPerSecond, training: s.training })),
+    useShallow((s) => ({
+      step: s.step,
+      target: s.target,
+      sps: s.stepsPerSecond,
+      threads: s.trainThreads,
+      training: s.training,
+    })),
   );
-  const { step, target, sps, training } = useThrottled(live, 250);
+  const { step, target, sps, threads, training } = useThrottled(live, 250);
   // Train always starts a fresh network, so the run's progress is the network's step count.
   const done = step;
   const { workerBusy: running, runOpen } = runFlags(training, true);
@@ -39,11 +46,18 @@ export function TrainingStats() {
           <dt>steps/s</dt>
           <dd>{sps > 0 ? Math.round(sps) : "—"}</dd>
         </div>
+        {threads ? (
+          <div>
+            <dt>threads</dt>
+            <dd title={threads}>{threads.startsWith("2") ? "2" : "1"}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>time left</dt>
           <dd>{running ? formatDuration(left) : "—"}</dd>
         </div>
       </dl>
+      {threads?.startsWith("1 thread (") ? <p className="muted">Training on {threads}.</p> : null}
     </div>
   );
 }
