@@ -16,8 +16,11 @@ on one thread, so that ratios against it mean something:
 Prints one JSON object on stdout: {"stepsPerSecond": ..., "cpuStepsPerSecond": ..., "ms": {"DDIM-50":
 ..., ...}} (medians; cpuStepsPerSecond per second of process CPU time, steadier on a busy machine).
 --profile prints where a training step's time goes (stderr).
+--time-to-quality FILE runs scripts/numpy_quality.py's protocol instead (input written by
+tests/bench/time-to-quality.ts) and prints its JSON.
 
 Usage: python3 scripts/bench-numpy.py [--train-steps 300] [--runs 3] [--sample-runs 3] [--profile]
+       python3 scripts/bench-numpy.py --time-to-quality FILE
 """
 import os
 
@@ -30,150 +33,8 @@ import sys  # noqa: E402
 import time  # noqa: E402
 
 import numpy as np  # noqa: E402
-
-F = np.float32
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def embedding_table(T, dim):
-    half = dim // 2
-    k = np.arange(half)
-    freq = np.exp(-np.log(10000.0) * k / max(half - 1, 1))
-    ang = np.arange(T)[:, None] * freq[None, :]
-    return np.concatenate([np.sin(ang), np.cos(ang)], axis=1).astype(F)
-
-
-class Net:
-    """The MLP with flat parameter, gradient, Adam and EMA buffers and preallocated work arrays."""
-
-    def __init__(self, rng, batch, width=128, depth=3, embed=32):
-        self.sizes = [2 + embed] + [width] * depth + [2]
-        shapes = []
-        for a, b in zip(self.sizes[:-1], self.sizes[1:]):
-            shapes += [(a, b), (b,)]
-        total = sum(int(np.prod(s)) for s in shapes)
-        self.flat = np.empty(total, F)
-        self.grad = np.zeros(total, F)
-        self.m = np.zeros(total, F)
-        self.v = np.zeros(total, F)
-        self.tmp = np.empty(total, F)
-        self.params, self.grads = self._views(self.flat, shapes), self._views(self.grad, shapes)
-        for i in range(0, len(self.params), 2):
-            bound = 1 / np.sqrt(self.sizes[i // 2])
-            self.params[i][...] = rng.uniform(-bound, bound, self.params[i].shape)
-            self.params[i + 1][...] = rng.uniform(-bound, bound, self.params[i + 1].shape)
-        self.ema_flat = self.flat.copy()
-        self.ema = self._views(self.ema_flat, shapes)
-        self.k = 0
-        n = len(self.sizes) - 1
-        # Training work arrays: activations h, pre-activations' derivative d, backward scratch.
-        self.h = [np.empty((batch, s), F) for s in self.sizes[1:]]
-        self.d = [np.empty((batch, s), F) for s in self.sizes[1:-1]]
-        self.g = [np.empty((batch, s), F) for s in self.sizes[1:]]
-        self.s = [np.empty((batch, s), F) for s in self.sizes[1:-1]]
-        self.n = n
-
-    @staticmethod
-    def _views(buf, shapes):
-        out, o = [], 0
-        for s in shapes:
-            size = int(np.prod(s))
-            out.append(buf[o : o + size].reshape(s))
-            o += size
-        return out
-
-    def step(self, inp, eps, lr=1e-3, decay=0.999):
-        P, G, n = self.params, self.grads, self.n
-        a = inp
-        for i in range(n):
-            z = self.h[i]
-            np.matmul(a, P[2 * i], out=z)
-            z += P[2 * i + 1]
-            if i < n - 1:
-                s, d = self.s[i], self.d[i]
-                np.negative(z, out=s)
-                np.exp(s, out=s)
-                s += 1
-                np.reciprocal(s, out=s)  # sigmoid(z)
-                # d = s (1 + z (1 - s)), then h = z s in place of z
-                np.subtract(1, s, out=d)
-                d *= z
-                d += 1
-                d *= s
-                z *= s
-            a = z
-        B = inp.shape[0]
-        g = self.g[n - 1]
-        np.subtract(a, eps, out=g)
-        loss = float(np.einsum("ij,ij->", g, g)) / B
-        g *= F(2 / B)
-        for i in reversed(range(n)):
-            h_in = inp if i == 0 else self.h[i - 1]
-            np.matmul(h_in.T, g, out=G[2 * i])
-            np.sum(g, axis=0, out=G[2 * i + 1])
-            if i > 0:
-                g_prev = self.g[i - 1]
-                np.matmul(g, P[2 * i].T, out=g_prev)
-                g_prev *= self.d[i - 1]
-                g = g_prev
-        self.k += 1
-        lr_t = F(lr * np.sqrt(1 - 0.999**self.k) / (1 - 0.9**self.k))
-        m, v, w, e, gr, t = self.m, self.v, self.flat, self.ema_flat, self.grad, self.tmp
-        m *= F(0.9)
-        np.multiply(gr, F(0.1), out=t)
-        m += t
-        v *= F(0.999)
-        np.multiply(gr, gr, out=t)
-        t *= F(0.001)
-        v += t
-        np.sqrt(v, out=t)
-        t += F(1e-8)
-        np.divide(m, t, out=t)
-        t *= lr_t
-        w -= t
-        e *= F(decay)
-        np.multiply(w, F(1 - decay), out=t)
-        e += t
-        return loss
-
-
-class Sampler:
-    """eps_theta(x, t) on the EMA weights with the embedding folded into a per-step bias."""
-
-    def __init__(self, net, table, n):
-        self.net, self.table = net, table
-        sizes = net.sizes
-        self.h = [np.empty((n, s), F) for s in sizes[1:]]
-        self.s = [np.empty((n, s), F) for s in sizes[1:-1]]
-        self.x32 = np.empty((n, 2), F)
-
-    def eps(self, x, t):
-        P, n = self.net.ema, self.net.n
-        W0 = P[0]
-        bias = self.table[t] @ W0[2:] + P[1]
-        self.x32[...] = x
-        z = self.h[0]
-        np.matmul(self.x32, W0[:2], out=z)
-        z += bias
-        for i in range(n):
-            if i > 0:
-                z = self.h[i]
-                np.matmul(a, P[2 * i], out=z)
-                z += P[2 * i + 1]
-            if i < n - 1:
-                s = self.s[i]
-                np.negative(z, out=s)
-                np.exp(s, out=s)
-                s += 1
-                np.divide(z, s, out=z)  # silu(z) = z / (1 + exp(-z))
-            a = z
-        return a.astype(np.float64)
-
-
-def load_points():
-    with open(os.path.join(ROOT, "data", "tutorial-mog.json")) as f:
-        pts = np.array(json.load(f)["points"], dtype=np.float64)
-    return ((pts - pts.mean(0)) / pts.std(0)).astype(F)
+from numpy_mlp import Batches, Net, Sampler, ddim, embedding_table, linear_schedule, load_points  # noqa: E402
+from numpy_quality import time_to_quality  # noqa: E402
 
 
 def main():
@@ -182,25 +43,18 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--sample-runs", type=int, default=3)
     ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--time-to-quality", metavar="FILE", help="run the time-to-quality protocol on FILE instead")
     args = ap.parse_args()
+    if args.time_to_quality:
+        print(json.dumps(time_to_quality(args.time_to_quality)))
+        return
     rng = np.random.default_rng(0)
     T, B, E = 500, 256, 32
-    beta = np.linspace(1e-4, 0.02, T)
-    abar = np.cumprod(1 - beta)
-    sa, s1a = np.sqrt(abar).astype(F), np.sqrt(1 - abar).astype(F)
+    beta, abar = linear_schedule(T)
     table = embedding_table(T, E)
-    data = load_points()
     net = Net(rng, B)
-    inp = np.empty((B, 2 + E), F)
-    eps = np.empty((B, 2), F)
-
-    def draw():
-        j = rng.integers(0, len(data), B)
-        t = rng.integers(0, T, B)
-        rng.standard_normal((B, 2), dtype=F, out=eps)
-        np.multiply(data[j], sa[t, None], out=inp[:, :2])
-        inp[:, :2] += s1a[t, None] * eps
-        inp[:, 2:] = table[t]
+    batches = Batches(rng, load_points(), abar, table, B)
+    inp, eps, draw = batches.inp, batches.eps, batches.draw
 
     def train(steps):
         for _ in range(steps):
@@ -230,21 +84,6 @@ def main():
     n = 1000
     sampler = Sampler(net, table, n)
 
-    def ddim(S):
-        grid = [round(T - i * T / S) - 1 for i in range(S)]
-        x = rng.standard_normal((n, 2))
-        for i, t in enumerate(grid):
-            a = abar[t]
-            ap = abar[grid[i + 1]] if i + 1 < S else 1.0
-            e = sampler.eps(x, t)
-            # x0 = (x - sqrt(1-a) e) / sqrt(a);  x = sqrt(ap) x0 + sqrt(1-ap) e, as one update
-            c_x = np.sqrt(ap / a)
-            c_e = np.sqrt(1 - ap) - np.sqrt(ap) * np.sqrt(1 - a) / np.sqrt(a)
-            x *= c_x
-            e *= c_e
-            x += e
-        return x
-
     def ddpm():
         x = rng.standard_normal((n, 2))
         noise = rng.standard_normal((T, n, 2))
@@ -259,7 +98,11 @@ def main():
                 x += np.sqrt(beta[t] * (1 - ap) / (1 - a)) * noise[t]
         return x
 
-    cases = {"DDIM-50": lambda: ddim(50), "DDIM-500": lambda: ddim(500), "DDPM-500": ddpm}
+    cases = {
+        "DDIM-50": lambda: ddim(sampler, abar, 50, rng.standard_normal((n, 2))),
+        "DDIM-500": lambda: ddim(sampler, abar, 500, rng.standard_normal((n, 2))),
+        "DDPM-500": ddpm,
+    }
     ms = {}
     for name, run in cases.items():
         run()  # warm-up

@@ -1,20 +1,36 @@
 // `npm run bench`: training steps/s and sampling ms (DDIM-50, DDIM-500, DDPM-500 on 1000 points)
 // for plain tfjs-wasm and the wasm-simd kernel, in Node and in a Chromium worker (production
 // build), as medians of several rounds, each next to the strong numpy anchor
-// (scripts/bench-numpy.py) run in the same command, as a ratio.
-// Options: --skip-browser, --skip-numpy, --cpu (adds the slow tfjs cpu backend), --rounds N.
+// (scripts/bench-numpy.py) run in the same command, as a ratio; then the sampling pool with 1, 2
+// and 4 workers (tests/bench/pool-report.ts) and the time to quality (tests/bench/quality-report.ts).
+// Options: --skip-browser, --skip-numpy, --cpu (adds the slow tfjs cpu backend), --rounds N,
+// --skip-pool, --skip-quality, --only node,chromium,pool,quality (those parts; numpy always runs).
 // Results and notes: docs/bench.md.
 import { spawnSync } from "node:child_process";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { createEngine } from "../../src/engine/engine";
 import { modelLayer } from "../../src/engine/network";
 import { setupBackend } from "../../src/model";
 import { openTestSite, ROOT } from "../browser/harness";
+import { exposeWorkerCpu } from "../browser/worker-cpu";
 import { type BenchFigures, type BenchPlan, measure, SAMPLER_CASES } from "./measure";
+import { poolBench } from "./pool-report";
+import {
+  chromiumQuality,
+  chromiumQualityOnSite,
+  QUALITY_DEFAULTS,
+  type QualitySide,
+  timeToQualityReport,
+} from "./quality-report";
 
 const argv = process.argv.slice(2);
 const flags = new Set(argv);
 const roundsAt = argv.indexOf("--rounds");
+const onlyAt = argv.indexOf("--only");
+const only = onlyAt >= 0 ? new Set((argv[onlyAt + 1] ?? "").split(",")) : null;
+/** Whether a part of the bench runs: node, chromium (the table's columns), pool, quality. */
+const runs = (part: string) => (only ? only.has(part) : !flags.has(`--skip-${part}`));
 const ROUNDS = roundsAt >= 0 ? Math.max(3, Number(argv[roundsAt + 1]) || 3) : 5;
 const wasm = {
   backend: "wasm",
@@ -114,8 +130,17 @@ function table(rows: Row[], base: BenchFigures | null): string {
   return lines.map((l) => l.map((c, i) => c.padEnd(widths[i])).join("  ")).join("\n");
 }
 
+const loadAverage = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ");
+
 async function main(): Promise<void> {
   const t0 = performance.now();
+  const started = `${new Date().toISOString()}, load average ${loadAverage()}`;
+  const after: string[] = [];
+  let failure: string | null = null;
+  const quality: QualitySide[] = [];
   const kinds = flags.has("--cpu") ? ["tfjs-wasm", "kernel", "tfjs-cpu"] : ["tfjs-wasm", "kernel"];
   const rows: Row[] = [];
   let base: BenchFigures | null = null;
@@ -127,15 +152,18 @@ async function main(): Promise<void> {
     if (typeof r === "string") console.log(r);
     else base = r;
   }
-  for (const k of kinds) {
+  for (const k of runs("node") ? kinds : []) {
     log(`Node ${k} ...`);
     rows.push({ where: "Node", ...(await measure(nodeEngine(PLANS[k]), PLANS[k], cpuMs)) });
   }
   if (!flags.has("--skip-browser")) {
     log("building the test page and starting Chromium ...");
-    const site = await openTestSite();
+    // The marker finds this Chromium's processes in /proc (the workers' CPU time, time to quality).
+    const marker = `--ddim-bench=${process.pid}`;
+    const site = await openTestSite([marker]);
     try {
-      for (const k of kinds) {
+      await exposeWorkerCpu(site.page, marker);
+      for (const k of runs("chromium") ? kinds : []) {
         log(`Chromium worker ${k} ...`);
         const fig = (await site.page.evaluate(
           (plan) =>
@@ -144,18 +172,44 @@ async function main(): Promise<void> {
         )) as BenchFigures;
         rows.push({ where: "Chromium", ...fig });
       }
+      if (runs("pool")) {
+        log("Chromium: the sampling pool with 1, 2 and 4 workers ...");
+        const pool = await poolBench(
+          site.page,
+          { sizes: [1, 2, 4], rounds: ROUNDS, points: 1000 },
+          base?.ms ?? null,
+        );
+        after.push(pool.text);
+        if (pool.mismatch)
+          failure = `the pool returned different samples for different sizes: ${pool.mismatch}`;
+      }
+      if (runs("quality")) {
+        log("time to quality: Chromium worker ...");
+        quality.push({ name: "Chromium", runs: await chromiumQuality(site.page, QUALITY_DEFAULTS) });
+      }
     } finally {
       await site.close();
     }
+    if (runs("quality")) {
+      log("time to quality: Chromium worker, cross-origin isolated (two training threads), and numpy ...");
+      quality.push(await chromiumQualityOnSite(true, QUALITY_DEFAULTS));
+      after.push(await timeToQualityReport(quality, QUALITY_DEFAULTS));
+    }
   }
+  if (flags.has("--skip-browser"))
+    after.push("the pool and time to quality run in Chromium: skipped with --skip-browser");
   console.log(
-    `DDIM Lab bench: default network (3x128 SiLU, embed 32), batch 256, T=500; medians of ${ROUNDS} rounds.\n` +
+    `DDIM Lab bench (${started}): default network (3x128 SiLU, embed 32), batch 256, T=500; medians of ${ROUNDS} rounds.\n` +
       "Columns are named by what computed (the engine's backend label). Cells: value (value / numpy);\n" +
       "steps/s higher is better, ms lower is better; ~ = cpu estimate (NFE x per-call ms of a DDIM-10 run).\n" +
       "steps/CPU-s: training steps per second of this process's CPU time (Node, numpy), what an idle core gives.",
   );
   console.log(table(rows, base));
-  console.log(`total ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  for (const text of after) console.log(`\n${text}`);
+  console.log(
+    `\nload average at the end ${loadAverage()}; total ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+  );
+  if (failure) throw new Error(failure);
 }
 
 main().then(

@@ -1,7 +1,8 @@
 // Test-only page: puts the real worker client and the scenario on window for Playwright to drive.
 import { DEFAULT_NETWORK, DEFAULT_PROBLEM, DEFAULT_TRAIN } from "../../src/core/config";
 import { createEngineClient, type EngineEvent } from "../../src/engine/client";
-import { runBrowserBench } from "../bench/browser-bench";
+import { runBrowserBench, runBrowserTimeToQuality } from "../bench/browser-bench";
+import { runPoolBench } from "../bench/pool-bench";
 import { runSoak } from "../bench/soak-run";
 import { ENGINE_PATH_REQUEST, type EnginePathTimes, timeRuns } from "./engine-path-request";
 import { runScenario, SCENARIO_SETTINGS } from "./scenario";
@@ -72,6 +73,10 @@ page.ddimTest = {
     }
   },
   bench: runBrowserBench,
+  /** The sampling pool with 1, 2 and 4 workers (tests/bench/pool-bench.ts). */
+  benchPool: runPoolBench,
+  /** Time to quality on the app's worker (tests/bench/time-to-quality.ts). */
+  benchQuality: runBrowserTimeToQuality,
   /**
    * Start-up as the dashboard does it, phase by phase (ms since the client was created): the worker
    * and its backend, the pretrained network fetched and loaded, then the three headline columns.
