@@ -2,6 +2,7 @@ import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
 import { bundleReport } from "./scripts/bundle-report.ts";
+import { engineWorkerEntry } from "./scripts/engine-worker-entry.ts";
 import { META_CSP, securityHeaders } from "./src/pwa/headers.ts";
 import { MANIFEST } from "./src/pwa/manifest.ts";
 
@@ -21,6 +22,7 @@ export default defineConfig({
   plugins: [
     react(),
     cspMeta(),
+    engineWorkerEntry(),
     bundleReport("page"),
     VitePWA({
       strategies: "injectManifest",
@@ -49,6 +51,11 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
     rolldownOptions: {
       output: {
+        // The engine worker's webgl backend (a lazy chunk) would be named after its folder, "dist".
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.some((id) => id.includes("tfjs-backend-webgl"))
+            ? "assets/tfjs-webgl-[hash].js"
+            : "assets/[name]-[hash].js",
         // Libraries in their own long-lived chunks: a rebuild of the app does not make every
         // student's browser download React, recharts and KaTeX again.
         codeSplitting: {

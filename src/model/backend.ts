@@ -1,9 +1,9 @@
 // Backend choice (docs/backends.md): on "wasm" the wasm-simd kernel computes and tfjs-wasm (SIMD,
 // single thread) holds the weights and is the fallback; cpu is the always-available fallback,
 // webgl works in a worker but is software-rendered here.
-import * as tf from "@tensorflow/tfjs";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import { KERNEL_LABEL, kernelActive, kernelPreferred, loadKernel, setKernelEnabled } from "./kernel/load";
+import * as tf from "./tf";
 
 export type BackendName = "wasm" | "cpu" | "webgl";
 
@@ -41,6 +41,8 @@ export async function setupBackend(name: BackendName, opts: BackendOptions = {})
       tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", false);
       if (opts.wasmPaths) setWasmPaths(opts.wasmPaths as never);
     }
+    // webgl is a chunk of its own (~90 kB gzip) that loads only when someone picks it (tf.ts).
+    if (name === "webgl") await import("@tensorflow/tfjs-backend-webgl");
     if (await tf.setBackend(name)) {
       await tf.ready();
       if (tf.getBackend() === name) return name;

@@ -1,5 +1,5 @@
-// The model layer: the only place that imports @tensorflow/tfjs. Everything it hands out is plain
-// data or plain functions (NoisePredictor), never a tensor.
+// The model layer: the only place that imports tfjs (through ./tf.ts, which picks its packages).
+// Everything it hands out is plain data or plain functions (NoisePredictor), never a tensor.
 import type { NetworkConfig, TrainConfig } from "../core/config";
 import type { Problem } from "../core/experiment";
 import { EpsNetwork } from "./network";

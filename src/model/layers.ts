@@ -1,6 +1,7 @@
 // The dense layer and activations of the eps network.
-import * as tf from "@tensorflow/tfjs";
+
 import type { NetworkConfig } from "../core/config";
+import * as tf from "./tf";
 
 /**
  * y = x W + b with a gradient that transposes explicitly. On tfjs-wasm 4.22 a matMul with

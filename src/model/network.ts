@@ -2,7 +2,7 @@
 // objective"), with raw and exponentially averaged (EMA) weights. Exposed to core as a plain
 // NoisePredictor. The weights live in tfjs variables; the wasm-simd kernel (./kernel/) computes on
 // a copy when it is active (docs/backends.md, "The wasm-simd kernel").
-import * as tf from "@tensorflow/tfjs";
+
 import {
   type NetworkConfig,
   NetworkSchema,
@@ -17,6 +17,7 @@ import { embeddingRow, networkInput, timestepTable } from "./embedding";
 import { kernelActive, kernelModule, kernelThreading, threadsBlocker } from "./kernel/load";
 import { KernelNet } from "./kernel/net";
 import { activate, type DenseKind, dense } from "./layers";
+import * as tf from "./tf";
 
 /** [rows, cols] of every weight tensor in order W0, b0, W1, b1, ... (b has rows = 1). */
 export function weightShapes(cfg: NetworkConfig): [number, number][] {

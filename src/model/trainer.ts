@@ -4,12 +4,13 @@
 // sampling, batches drawn from the seeded Rng, the loss read back once per chunk. When the
 // wasm-simd kernel is active a chunk runs there instead, on the same batches, and the weights and
 // Adam state go back into the tf variables at the end of the chunk (docs/backends.md).
-import * as tf from "@tensorflow/tfjs";
+
 import { parseWith, TrainSchema } from "../core/config";
 import { Rng, STREAM } from "../core/random";
 import type { Schedule } from "../core/schedule";
 import type { KernelNet, StepConstants } from "./kernel/net";
 import type { EpsNetwork } from "./network";
+import * as tf from "./tf";
 
 export interface TrainerOptions {
   lr: number;

@@ -43,7 +43,15 @@ export async function offlineChecks(_page: Page, site: Pick<Site, "url" | "brows
         };
         const blocking = installabilityErrors.map((e) => e.errorId).filter((id) => id !== "in-incognito");
         expect(blocking.length === 0, `not installable: ${blocking.join(", ")}`);
-        const need = [/\/index\.html/, /\/assets\/worker-.*\.js/, /\.wasm/, /\/pretrained\/network\.json/];
+        // The charts load after the first paint (ui/ChartSlot.tsx): their chunks must be cached too.
+        const need = [
+          /\/index\.html/,
+          /\/assets\/engine-worker-.*\.js/,
+          /\/assets\/recharts-.*\.js/,
+          /\/assets\/LossPlot-.*\.js/,
+          /\.wasm/,
+          /\/pretrained\/network\.json/,
+        ];
         for (const re of need)
           expect(
             cached.some((u) => re.test(u)),
@@ -75,8 +83,10 @@ export async function offlineChecks(_page: Page, site: Pick<Site, "url" | "brows
       await page.getByText(`your network (${OFFLINE_STEPS} steps)`).waitFor({ timeout: 90_000 });
       await waitTrainingState(page, "idle", 20_000);
       await waitGridSettled(page);
+      // The loss chart's lazily loaded plot comes from the cache as well.
+      await training.locator(".loss-chart .recharts-surface").first().waitFor({ timeout: 30_000 });
       expect(errors.length === 0, errors.join(" | "));
-      return `${await trainingState(page)}; header "${await networkLabel(page)}"`;
+      return `${await trainingState(page)}; header "${await networkLabel(page)}"; loss chart drawn`;
     });
   } finally {
     await context.close();

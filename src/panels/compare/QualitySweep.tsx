@@ -1,7 +1,6 @@
 // Quality against the number of steps: energy distance of DDIM samples for eta in {0, 0.5, 1},
 // trained network (solid) and perfect network (dashed), computed on demand (it is many runs).
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { ModelChoice } from "../../engine/api";
+import { lazy } from "react";
 import {
   SWEEP_ETAS,
   SWEEP_MODELS,
@@ -10,20 +9,13 @@ import {
   type SweepPoint,
   type SweepState,
 } from "../../state/compareSweep";
-import { OKABE_ITO } from "../../ui/palette";
+import { ChartSlot } from "../../ui/ChartSlot";
 import { energyText } from "./format";
-import { seriesKey, sweepFloor, sweepReading, sweepRows } from "./sweepChart";
+import { MODEL_NAMES, seriesKey, sweepFloor, sweepReading, sweepRows } from "./sweepChart";
 
-const ETA_COLORS: Record<number, string> = {
-  0: OKABE_ITO.blue,
-  0.5: OKABE_ITO.orange,
-  1: OKABE_ITO.vermillion,
-};
-const MODEL_NAMES: Record<ModelChoice, string> = {
-  network: "trained",
-  oracle: "perfect",
-  empirical: "memorising",
-};
+// recharts loads after the first paint (ui/ChartSlot.tsx).
+const SweepPlot = lazy(() => import("./SweepPlot").then((m) => ({ default: m.SweepPlot })));
+const HEIGHT = 260;
 
 export interface QualitySweepProps {
   sweep: SweepState;
@@ -76,46 +68,9 @@ export function QualitySweep({ sweep, outdated, onRun, disabled }: QualitySweepP
       {rows.length > 0 ? (
         <>
           <div className="sweep-chart">
-            <ResponsiveContainer width="100%" height={260}>
-              <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-                <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />
-                <XAxis
-                  dataKey="steps"
-                  type="number"
-                  scale="log"
-                  domain={["dataMin", "dataMax"]}
-                  ticks={rows.map((r) => r.steps)}
-                  label={{ value: "steps S", position: "insideBottomRight", offset: -4 }}
-                />
-                <YAxis
-                  scale="log"
-                  domain={["auto", "auto"]}
-                  allowDataOverflow
-                  tickFormatter={(v: number) => (v >= 1 ? v.toFixed(0) : String(Number(v.toPrecision(1))))}
-                  width={56}
-                />
-                <Tooltip
-                  formatter={(v) => (typeof v === "number" ? v.toFixed(4) : String(v))}
-                  labelFormatter={(s) => `S = ${s}`}
-                />
-                <Legend />
-                {SWEEP_MODELS.flatMap((model) =>
-                  SWEEP_ETAS.map((eta) => (
-                    <Line
-                      key={seriesKey(model, eta)}
-                      dataKey={seriesKey(model, eta)}
-                      name={`${MODEL_NAMES[model]}, eta=${eta}`}
-                      stroke={ETA_COLORS[eta]}
-                      strokeDasharray={model === "oracle" ? "6 4" : undefined}
-                      strokeWidth={2}
-                      dot={{ r: 2 }}
-                      isAnimationActive={false}
-                      connectNulls
-                    />
-                  )),
-                )}
-              </LineChart>
-            </ResponsiveContainer>
+            <ChartSlot height={HEIGHT}>
+              <SweepPlot rows={rows} height={HEIGHT} />
+            </ChartSlot>
           </div>
           {sweep.status === "done" ? <p className="sweep-reading">{sweepReading(sweep.points)}</p> : null}
           <SweepTable points={sweep.points} />

@@ -2,6 +2,13 @@
 import type { ModelChoice } from "../../engine/api";
 import { SWEEP_ETAS, type SweepPoint } from "../../state/compareSweep";
 
+/** The sweep's models as the legend and the table name them. */
+export const MODEL_NAMES: Record<ModelChoice, string> = {
+  network: "trained",
+  oracle: "perfect",
+  empirical: "memorising",
+};
+
 export const seriesKey = (model: ModelChoice, eta: number) => `${model}:${eta}`;
 
 export interface SweepRow {

@@ -1,10 +1,13 @@
 // |z(u)| along the slerp and the lerp path: lerp cuts the chord, so its norm dips in the middle,
 // where typical Gaussian noise never lives; slerp keeps the norm. That is the reason for slerp.
-import { memo } from "react";
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { lazy, memo } from "react";
 import type { InterpolateResult } from "../../engine/api";
-import { AXIS_TEXT, OKABE_ITO, textColor } from "../../ui/palette";
+import { ChartSlot } from "../../ui/ChartSlot";
 import { niceTicks } from "../../ui/plotGeometry";
+
+// recharts loads after the first paint (ui/ChartSlot.tsx).
+const NormPlot = lazy(() => import("./NormPlot").then((m) => ({ default: m.NormPlot })));
+const HEIGHT = 180;
 
 /** Memoised on the result: scrubbing u must not re-render the chart (it would cost more than the plots). */
 export const NormChart = memo(function NormChart({ result }: { result: InterpolateResult }) {
@@ -23,53 +26,9 @@ export const NormChart = memo(function NormChart({ result }: { result: Interpola
   return (
     <figure className="interp-norm" aria-label="Noise norm along the path, slerp and lerp">
       <div role="img" aria-label={summary}>
-        <ResponsiveContainer width="100%" height={180}>
-          <LineChart
-            data={rows}
-            margin={{ top: 8, right: 12, bottom: 4, left: 4 }}
-            accessibilityLayer={false}
-          >
-            <CartesianGrid strokeDasharray="3 3" stroke="#ddd" />
-            <XAxis
-              dataKey="u"
-              type="number"
-              domain={[0, 1]}
-              ticks={[0, 0.25, 0.5, 0.75, 1]}
-              tick={{ fill: AXIS_TEXT }}
-            />
-            <YAxis
-              domain={[0, ticks[ticks.length - 1] ?? "auto"]}
-              ticks={ticks}
-              width={44}
-              tick={{ fill: AXIS_TEXT }}
-            />
-            <Tooltip
-              formatter={(v) => (typeof v === "number" ? v.toFixed(2) : String(v))}
-              labelFormatter={(v) => `u = ${Number(v).toFixed(3)}`}
-            />
-            <Legend
-              formatter={(name, entry) => (
-                <span style={{ color: textColor(String(entry.color)) }}>{name}</span>
-              )}
-            />
-            <Line
-              dataKey="slerp"
-              name="|z(u)| slerp"
-              stroke={OKABE_ITO.blue}
-              strokeWidth={2}
-              dot={false}
-              isAnimationActive={false}
-            />
-            <Line
-              dataKey="lerp"
-              name="|z(u)| lerp"
-              stroke={OKABE_ITO.orange}
-              strokeWidth={2}
-              dot={false}
-              isAnimationActive={false}
-            />
-          </LineChart>
-        </ResponsiveContainer>
+        <ChartSlot height={HEIGHT}>
+          <NormPlot rows={rows} ticks={ticks} height={HEIGHT} />
+        </ChartSlot>
       </div>
       <figcaption>
         Norm of all paths' noise together. Lerp dips to{" "}
