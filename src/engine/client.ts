@@ -21,6 +21,7 @@ import type { EngineStats } from "./engine";
 import { NetworkMirror } from "./mirror";
 import type { BackendName } from "./network";
 import { defaultPoolSize, type PooledRequest, type PoolMember, SamplingPool } from "./pool";
+import { pooledInterpolate } from "./poolInterpolate";
 import { extraMember } from "./poolWorkers";
 import {
   DEFAULT_LIMITS,
@@ -69,6 +70,8 @@ export interface ClientOptions {
   createWorker?: () => Worker;
   /** Sampling workers including the main one (default 1 + min(hardwareConcurrency - 1, 4), >= 1). */
   poolSize?: number;
+  /** The longest an interpolation waits for the sampling calls already in the pool (ms; 1500). */
+  interpolationWaitMs?: number;
 }
 
 const defaultWorker = () => new Worker(new URL("./worker.ts", import.meta.url), { type: "module" });
@@ -300,9 +303,20 @@ export function createEngineClient(opts: ClientOptions = {}): EngineClient {
       return Promise.all(reqs.map((r) => pool.sample(r) as Promise<SampleResult>));
     },
     invert: (req) => compute("inversion", (r) => r.invert(req)),
-    // One call on the main worker: it runs between two of the pool's units (DDIM-50 first) while
-    // the other workers go on with the grid; split in units it waited for the columns (docs/bench.md).
-    interpolate: (req) => compute("interpolation", (r) => r.interpolate(req)),
+    // Decoded on the pool (split over its workers like a column), after the sampling calls already
+    // in the pool are done (at start-up: the grid paints first, then the interpolation), but never
+    // more than interpolationWaitMs behind them (a long quality sweep must not starve it).
+    async interpolate(req) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([
+        pool.settled(),
+        new Promise<void>((ok) => {
+          timer = setTimeout(ok, opts.interpolationWaitMs ?? 1500);
+        }),
+      ]);
+      clearTimeout(timer);
+      return pooledInterpolate(pool, req);
+    },
     predictEps: (req) => compute("computing the noise field", (r) => r.predictEps(req)),
     async backend() {
       await current;

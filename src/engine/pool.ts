@@ -84,6 +84,8 @@ export class SamplingPool {
   private lanes = new Map<string, Call>();
   private busy = new Set<PoolMember>();
   private seq = 0;
+  /** Waiters of dispatched(): each with the calls it waits for. */
+  private waiters: { calls: Call[]; resolve: () => void }[] = [];
 
   /** members()[0] is the main worker; stamp() reads its network stamp. */
   constructor(
@@ -145,6 +147,7 @@ export class SamplingPool {
     call.queue = [];
     this.forget(call);
     call.reject(err);
+    this.wakeWaiters();
   }
 
   private forget(call: Call): void {
@@ -152,8 +155,31 @@ export class SamplingPool {
     if (call.lane !== undefined && this.lanes.get(call.lane) === call) this.lanes.delete(call.lane);
   }
 
+  /**
+   * Resolves once every call in the pool now is done (its result or error delivered): work sent
+   * to the main worker after that runs behind them, as if it had queued in the pool. (Waiting only
+   * until their units are handed out is not enough: a call's quality figures run after its last
+   * unit, on that unit's worker, and would queue behind the new work.)
+   */
+  settled(): Promise<void> {
+    const calls = this.calls.filter((c) => !c.done);
+    if (calls.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ calls, resolve }));
+  }
+
+  private wakeWaiters(): void {
+    const left = this.waiters.filter((w) => w.calls.some((c) => !c.done));
+    for (const w of this.waiters) if (!left.includes(w)) w.resolve();
+    this.waiters = left;
+  }
+
   /** Gives every idle member the next unit of the cheapest waiting call. */
   private pump(): void {
+    this.handOut();
+    this.wakeWaiters();
+  }
+
+  private handOut(): void {
     for (const member of this.members()) {
       if (this.busy.has(member)) continue;
       // The main worker needs no stamp (it holds the network): it starts at once, without waiting
@@ -224,6 +250,7 @@ export class SamplingPool {
     call.done = true;
     this.forget(call);
     call.resolve(result);
+    this.wakeWaiters();
   }
 }
 

@@ -102,14 +102,14 @@ export function invertWith(
 }
 
 /** Endpoints: given, or drawn from the seed's endpoint stream (za first, then zb). */
-function endpointsOf(req: ParsedInterpolation): [Float64Array, Float64Array] {
+export function endpointsOf(req: ParsedInterpolation): [Float64Array, Float64Array] {
   if (req.za && req.zb) return [req.za, req.zb];
   const rng = new Rng(req.seed, STREAM.endpoints);
   return [Float64Array.from(rng.gaussianArray(2 * req.n)), Float64Array.from(rng.gaussianArray(2 * req.n))];
 }
 
 /** The sampler that decodes interpolation frames: DDIM, eta = 0, the default spacing. */
-function decoderOf(steps: number): SamplerConfig {
+export function decoderOf(steps: number): SamplerConfig {
   return { ...DEFAULT_SAMPLER, sampler: "ddim", eta: 0, steps };
 }
 

@@ -190,6 +190,22 @@ async function main(): Promise<void> {
     } finally {
       await site.close();
     }
+    if (runs("chromium")) {
+      // The same build served with COOP/COEP: cross-origin isolated, the kernel trains on two
+      // threads (docs/backends.md, "Two threads"); sampling is the same single-worker call.
+      log("Chromium worker, cross-origin isolated (two training threads) ...");
+      const iso = await openTestSite([], true);
+      try {
+        const fig = (await iso.page.evaluate(
+          (plan) =>
+            (window as unknown as { ddimTest: { bench(p: unknown): Promise<unknown> } }).ddimTest.bench(plan),
+          PLANS.kernel,
+        )) as BenchFigures;
+        rows.push({ where: "Chromium 2 threads", ...fig });
+      } finally {
+        await iso.close();
+      }
+    }
     if (runs("quality")) {
       log("time to quality: Chromium worker, cross-origin isolated (two training threads), and numpy ...");
       quality.push(await chromiumQualityOnSite(true, QUALITY_DEFAULTS));
