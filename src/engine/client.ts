@@ -4,7 +4,7 @@
 // newest network the page has seen: the run's last checkpoint, a save, or a loaded file.
 // Sampling goes through the pool (src/engine/pool.ts): the main worker plus poolSize - 1 others.
 import * as Comlink from "comlink";
-import type { TrainConfig } from "../core/config";
+import { BACKENDS, type TrainConfig } from "../core/config";
 import type {
   DataInfo,
   DataInput,
@@ -86,6 +86,8 @@ export function createEngineClient(opts: ClientOptions = {}): EngineClient {
     for (const l of listeners) l(e);
   };
   let wanted: BackendName = opts.backend ?? "wasm";
+  /** Backends that could not start here: never tried again by this client. */
+  const failedBackends = new Set<BackendName>();
   // What to bring back after a restart: the newest network seen, or else the last settings.
   let lastSaved: { saved: unknown; origin: "pretrained" | "file" | "user"; steps: number } | null = null;
   let lastSettings: EngineSettings | null = null;
@@ -123,6 +125,8 @@ export function createEngineClient(opts: ClientOptions = {}): EngineClient {
   /** A backend that failed once is not tried again by this client; the page is told once. */
   function fellBack(from: string, to: string, why: string): void {
     wanted = to as BackendName;
+    if (failedBackends.has(from as BackendName)) return;
+    failedBackends.add(from as BackendName);
     emit({
       kind: "fallback",
       backend: to,
@@ -266,7 +270,23 @@ export function createEngineClient(opts: ClientOptions = {}): EngineClient {
       return () => listeners.delete(listener);
     },
     async init(settings) {
-      const info = await control("starting the network", (r) => r.init(withBackend(settings)));
+      // A new network may ask for another backend (the Backend setting): the workers switch to it,
+      // unless it already failed to start here.
+      const want = settings?.train?.backend;
+      if (BACKENDS.includes(want as BackendName) && !failedBackends.has(want as BackendName))
+        wanted = want as BackendName;
+      // Read when the call runs: the worker may still be starting, and fall back meanwhile.
+      let asked = wanted;
+      const info = await control("starting the network", (r) => {
+        asked = wanted;
+        return r.init(withBackend(settings));
+      });
+      // The engine reports what computes: "wasm-simd kernel" or "wasm" both mean the wasm backend.
+      const ran = info.backend.startsWith("wasm") ? "wasm" : info.backend;
+      if (BACKENDS.includes(ran as BackendName)) {
+        if (ran !== asked) fellBack(asked, ran, "");
+        activeBackend = ran;
+      }
       lastSettings = settings;
       lastSaved = null;
       primeExtras(null);

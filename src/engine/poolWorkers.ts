@@ -24,6 +24,8 @@ export function extraMember(o: ExtraOptions): PoolMember {
   let loaded: string | null = null;
   let loading: string | null = null;
   let lost = false;
+  /** The backend this worker was last set to (the client's may change with a new network). */
+  let backendNow: BackendName | null = null;
   const lose = (g: Generation, reason: string) => {
     g.kill(reason);
     if (!lost) {
@@ -35,12 +37,12 @@ export function extraMember(o: ExtraOptions): PoolMember {
     if (!gen || !started) {
       const g = launchWorker(o.makeWorker, o.limits, lose);
       gen = g;
-      started = g.invoke(
-        "starting a sampling worker",
-        o.limits.start,
-        (r) => r.setBackend(o.backend()),
-        false,
-      );
+      const want = o.backend();
+      started = g
+        .invoke("starting a sampling worker", o.limits.start, (r) => r.setBackend(want), false)
+        .then(() => {
+          backendNow = want;
+        });
       started.catch(() => lose(g, "it could not start"));
     }
     return { g: gen, up: started };
@@ -59,6 +61,15 @@ export function extraMember(o: ExtraOptions): PoolMember {
       void (async () => {
         try {
           await up;
+          // The page picked another backend for its new network: compute the same way as the
+          // main worker, or the pool's result would depend on which worker ran which unit.
+          const want = o.backend();
+          if (backendNow !== want) {
+            await g.invoke("switching a sampling worker's backend", o.limits.start, (r) =>
+              r.setBackend(want),
+            );
+            backendNow = want;
+          }
           const saved = await o.savedFor(stamp);
           const data = o.data?.() ?? null;
           if (data)
