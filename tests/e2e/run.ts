@@ -9,6 +9,7 @@
 import { mkdirSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { a11yChecks } from "./a11y";
+import { backendChecks } from "./backend";
 import { check, expect, finish, isStopped, sleep, stopReporting, tally, until } from "./checks";
 import { compareChecks } from "./compare";
 import {
@@ -380,6 +381,7 @@ async function main(site: Site): Promise<void> {
   await compareChecks(page, site);
   await offlineChecks(page, site);
   await dataChecks(page, site);
+  await backendChecks(page);
   await check("no console errors or page errors during the whole run", async () => {
     expect(errors.length === 0, errors.join(" | "));
   });
