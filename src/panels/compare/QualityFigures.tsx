@@ -42,18 +42,29 @@ export function QualityFigures({ q, nfe, ms }: { q: Quality; nfe: number; ms: nu
             help={FIGURE_HELP.modes}
             value={q.modeFractions.map(percent).join(" / ")}
           />
-          <Fig name="Off-manifold" help={FIGURE_HELP.off} value={percent(q.offManifold)} />
-          <Fig name="NLL" help={FIGURE_HELP.nll} value={`${fixed(q.nll, 2)} nats`} />
+          <Fig name="Off-manifold" help={FIGURE_HELP.off} value={percent(q.offManifold)} secondary />
+          <Fig name="NLL" help={FIGURE_HELP.nll} value={`${fixed(q.nll, 2)} nats`} secondary />
         </>
       )}
-      <Fig name="Memorised" help={FIGURE_HELP.memo} value={percent(q.memorized)} />
+      <Fig name="Memorised" help={FIGURE_HELP.memo} value={percent(q.memorized)} secondary />
     </dl>
   );
 }
 
-function Fig({ name, help, value }: { name: string; help: string; value: string }) {
+/** secondary: left out of the presentation view, where the plots need the height (layout.css). */
+function Fig({
+  name,
+  help,
+  value,
+  secondary,
+}: {
+  name: string;
+  help: string;
+  value: string;
+  secondary?: boolean;
+}) {
   return (
-    <div className="figure" title={help}>
+    <div className={secondary ? "figure secondary" : "figure"} title={help}>
       <dt>{name}</dt>
       <dd>{value}</dd>
     </div>
