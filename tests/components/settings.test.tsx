@@ -15,11 +15,11 @@ describe("settings controls", () => {
   it("every setting's control shows the schema's label and validates like the link", async () => {
     setUpApp();
     render(
-      <>
+      <div>
         {SETTING_PROPS.map((p) => (
           <Setting key={p.key} name={p.key} />
         ))}
-      </>,
+      </div>,
     );
     for (const p of SETTING_PROPS) expect(screen.getByLabelText(p.label)).toBeTruthy();
     const user = userEvent.setup();
