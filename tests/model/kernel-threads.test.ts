@@ -122,6 +122,28 @@ describe("two-thread kernel training", () => {
     solo.dispose();
   });
 
+  it("stays on one thread when the helper cannot even be created, and says why", async () => {
+    expect(
+      await loadThreading(() => {
+        throw new Error("blocked by a policy");
+      }),
+    ).toBe(true);
+    preferThreads(true);
+    const net = createNetwork(problem, { width: 16, depth: 1, activation: "relu", embedDim: 4 }, 3);
+    net.compute = "kernel";
+    const tr = createTrainer(net, problem, { lr: 2e-3, batch: 128, emaDecay: 0.99 });
+    expect(await net.kernel()?.startThreads()).toBe(1);
+    const r = tr.runChunk(10);
+    expect(r.diverged).toBe(false);
+    expect(net.lossHistory).toHaveLength(10);
+    expect(net.trainingThreads()).toMatch(
+      /^1 thread \(the second training thread could not be created \(blocked/,
+    );
+    tr.dispose();
+    net.dispose();
+    await loadThreading(nodeHelper);
+  });
+
   it("stays on one thread, with the same result, when the helper fails to start", async () => {
     const cfg: NetworkConfig = { width: 32, depth: 2, activation: "gelu", embedDim: 8 };
     const one = await train(cfg, 128, [30], false);

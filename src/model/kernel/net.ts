@@ -68,6 +68,8 @@ export class KernelNet {
   private batchX = 0;
   private batchEps = 0;
   private team: Team | null = null;
+  /** Why no helper thread could be made, once that failed. */
+  private noTeam: string | null = null;
 
   /** threads: the shared-memory build and a helper maker, for two-thread training; else one thread. */
   constructor(
@@ -113,10 +115,18 @@ export class KernelNet {
 
   /** Starts the helper thread (once, when this network has the shared build). */
   private makeTeam(): Team | null {
-    if (this.threads && !this.team) {
+    if (this.threads && !this.team && !this.noTeam) {
       const { layers, act, raw, size } = this.plan;
+      let helper: HelperHandle;
+      try {
+        helper = this.threads.makeHelper();
+      } catch (err) {
+        // A worker that cannot even be created (a policy, a missing file): one thread from now on.
+        this.noTeam = `the second training thread could not be created (${(err as Error).message})`;
+        return null;
+      }
       this.team = new Team(
-        this.threads.makeHelper(),
+        helper,
         {
           module: this.threads.module,
           memory: this.k.memory,
@@ -152,7 +162,7 @@ export class KernelNet {
 
   /** Why two-thread training stopped, if it did. */
   threadFailure(): string | null {
-    const f = this.team?.failure;
+    const f = this.team?.failure ?? this.noTeam;
     return f && f !== "stopped" ? f : null;
   }
 
