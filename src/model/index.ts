@@ -19,9 +19,7 @@ export {
   kernelFailure,
   loadKernel,
   preferKernel,
-  preferThreads,
   simdSupported,
-  threadsBlocker,
 } from "./kernel/load";
 export { KernelNet, TILE } from "./kernel/net";
 export type { DenseKind } from "./layers";

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { createEngine } from "../../src/engine/engine";
 import { modelLayer } from "../../src/engine/network";
 import { setupBackend } from "../../src/model";
-import { openTestSite, ROOT } from "../browser/harness";
+import { benchIn, openTestSite, ROOT } from "../browser/harness";
 import { exposeWorkerCpu } from "../browser/worker-cpu";
 import { type BenchFigures, type BenchPlan, measure, SAMPLER_CASES } from "./measure";
 import { poolBench } from "./pool-report";
@@ -165,12 +165,7 @@ async function main(): Promise<void> {
       await exposeWorkerCpu(site.page, marker);
       for (const k of runs("chromium") ? kinds : []) {
         log(`Chromium worker ${k} ...`);
-        const fig = (await site.page.evaluate(
-          (plan) =>
-            (window as unknown as { ddimTest: { bench(p: unknown): Promise<unknown> } }).ddimTest.bench(plan),
-          PLANS[k],
-        )) as BenchFigures;
-        rows.push({ where: "Chromium", ...fig });
+        rows.push({ where: "Chromium", ...(await benchIn(site.page, PLANS[k])) });
       }
       if (runs("pool")) {
         log("Chromium: the sampling pool with 1, 2 and 4 workers ...");
@@ -192,16 +187,11 @@ async function main(): Promise<void> {
     }
     if (runs("chromium")) {
       // The same build served with COOP/COEP: cross-origin isolated, the kernel trains on two
-      // threads (docs/backends.md, "Two threads"); sampling is the same single-worker call.
+      // threads (docs/backends.md, "Two threads"); sampling goes through the same client's pool.
       log("Chromium worker, cross-origin isolated (two training threads) ...");
       const iso = await openTestSite([], true);
       try {
-        const fig = (await iso.page.evaluate(
-          (plan) =>
-            (window as unknown as { ddimTest: { bench(p: unknown): Promise<unknown> } }).ddimTest.bench(plan),
-          PLANS.kernel,
-        )) as BenchFigures;
-        rows.push({ where: "Chromium 2 threads", ...fig });
+        rows.push({ where: "Chromium 2 threads", ...(await benchIn(iso.page, PLANS.kernel)) });
       } finally {
         await iso.close();
       }

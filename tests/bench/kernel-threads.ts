@@ -9,15 +9,14 @@
 //   npx tsx tests/bench/kernel-threads.ts [--rounds 5] [--steps 300] [--skip-browser]
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { Worker } from "node:worker_threads";
 import { DEFAULT_NETWORK, DEFAULT_PROBLEM } from "../../src/core/config";
 import { tutorialDataset } from "../../src/core/data";
 import { makeProblem } from "../../src/core/experiment";
 import { createNetwork, createTrainer, setupBackend } from "../../src/model";
 import { loadThreading, preferThreads } from "../../src/model/kernel/load";
-import type { HelperHandle } from "../../src/model/kernel/team";
-import { openTestSite, type TestSite } from "../browser/harness";
-import { type BenchFigures, type BenchPlan, median } from "./measure";
+import { benchIn, openTestSite, type TestSite } from "../browser/harness";
+import { nodeHelper, stopNodeHelpers } from "../model/nodeHelper";
+import { type BenchPlan, median } from "./measure";
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(name);
@@ -25,27 +24,6 @@ const arg = (name: string, dflt: number) => {
 };
 const ROUNDS = arg("--rounds", 5);
 const STEPS = arg("--steps", 300);
-
-const THREAD_TS = new URL("../../src/model/kernel/thread.ts", import.meta.url).href;
-const workers: Worker[] = [];
-function nodeHelper(): HelperHandle {
-  const w = new Worker(
-    `const { parentPort } = require("node:worker_threads");
-parentPort.once("message", async (msg) => {
-  const { tsImport } = await import("tsx/esm/api");
-  (await tsImport(${JSON.stringify(THREAD_TS)}, ${JSON.stringify(THREAD_TS)})).runHelper(msg, () => parentPort.postMessage("ready"));
-  process.exit(0);
-});`,
-    { eval: true },
-  );
-  workers.push(w);
-  return {
-    start: (m) => w.postMessage(m),
-    onError: (fn) => w.on("error", (e) => fn(e.message)),
-    onReady: (fn) => w.on("message", (m) => m === "ready" && fn()),
-    terminate: () => void w.terminate(),
-  };
-}
 
 async function round(threads: boolean): Promise<{ rate: number; hash: number }> {
   preferThreads(threads);
@@ -135,7 +113,7 @@ async function main(): Promise<void> {
   console.log(
     `  ratio 2/1: ${(m2 / m1).toFixed(2)}x; losses ${same ? "identical" : "DIFFERENT"} on one and two threads`,
   );
-  await Promise.all(workers.map((w) => w.terminate()));
+  await stopNodeHelpers();
   if (!same) process.exit(1);
   if (!process.argv.includes("--skip-browser")) await inChromium();
 }
@@ -144,17 +122,9 @@ async function inChromium(): Promise<void> {
   const plan: BenchPlan = { backend: "wasm", trainSteps: STEPS, trainRuns: 1, sampleRuns: 1, points: 1000 };
   const sites: TestSite[] = [await openTestSite([], false), await openTestSite([], true)];
   try {
-    const bench = (s: TestSite) =>
-      s.page.evaluate(
-        (p) =>
-          (window as unknown as { ddimTest: { bench(p: BenchPlan): Promise<BenchFigures> } }).ddimTest.bench(
-            p,
-          ),
-        plan,
-      );
     const rates: [number[], number[]] = [[], []];
     for (let r = 0; r < ROUNDS; r++) {
-      for (const [i, s] of sites.entries()) rates[i].push((await bench(s)).stepsPerSecond);
+      for (const [i, s] of sites.entries()) rates[i].push((await benchIn(s.page, plan)).stepsPerSecond);
     }
     const [m1, m2] = rates.map(median);
     console.log(`Chromium worker (production build, same build served plain and cross-origin isolated)`);

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { build } from "vite";
+import type { BenchFigures, BenchPlan } from "../bench/measure";
 import { CHROMIUM, CHROMIUM_ARGS, serveDir } from "./static";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
@@ -14,6 +15,15 @@ const ARGS = [
   "--enable-precise-memory-info",
   "--js-flags=--expose-gc",
 ];
+
+/** The bench figures of one plan, measured in the test page's worker (window.ddimTest.bench). */
+export function benchIn(page: Page, plan: BenchPlan): Promise<BenchFigures> {
+  return page.evaluate(
+    (p) =>
+      (window as unknown as { ddimTest: { bench(p: BenchPlan): Promise<BenchFigures> } }).ddimTest.bench(p),
+    plan,
+  );
+}
 
 export interface TestSite {
   page: Page;

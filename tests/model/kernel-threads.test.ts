@@ -1,38 +1,13 @@
 // Two-thread kernel training (docs/backends.md, "Two threads"): a helper thread on the same shared
 // memory takes the second slice of every batch. The batch is always split the same way, so one
 // thread and two must give the same bits; a helper that fails leaves training on one thread.
-import { Worker } from "node:worker_threads";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NetworkConfig } from "../../src/core/config";
 import { createNetwork, createTrainer, setupBackend } from "../../src/model";
 import { loadThreading, preferThreads } from "../../src/model/kernel/load";
 import type { HelperHandle } from "../../src/model/kernel/team";
 import { hashFloats, probePoints, problem } from "./helpers";
-
-const workers: Worker[] = [];
-
-// The second thread in Node: what src/model/kernel/helperWorker.ts is in the browser. tsx loads
-// the TypeScript helper loop inside the worker.
-const THREAD_TS = new URL("../../src/model/kernel/thread.ts", import.meta.url).href;
-const HELPER_CODE = `
-const { parentPort } = require("node:worker_threads");
-parentPort.once("message", async (msg) => {
-  const { tsImport } = await import("tsx/esm/api");
-  const { runHelper } = await tsImport(${JSON.stringify(THREAD_TS)}, ${JSON.stringify(THREAD_TS)});
-  runHelper(msg, () => parentPort.postMessage("ready"));
-  process.exit(0);
-});`;
-
-function nodeHelper(): HelperHandle {
-  const w = new Worker(HELPER_CODE, { eval: true });
-  workers.push(w);
-  return {
-    start: (msg) => w.postMessage(msg),
-    onError: (fn) => w.on("error", (e) => fn(e.message)),
-    onReady: (fn) => w.on("message", (m) => m === "ready" && fn()),
-    terminate: () => void w.terminate(),
-  };
-}
+import { nodeHelper, stopNodeHelpers } from "./nodeHelper";
 
 beforeAll(async () => {
   await setupBackend("wasm");
@@ -41,7 +16,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   preferThreads(true);
-  await Promise.all(workers.map((w) => w.terminate()));
+  await stopNodeHelpers();
 });
 
 async function until(ok: () => boolean, ms = 20_000): Promise<void> {

@@ -110,17 +110,6 @@ export class Team {
   }
 }
 
-/** Whether two training threads can run here: shared memory, workers and a second core. */
-export function threadsPossible(): boolean {
-  const g = globalThis as { crossOriginIsolated?: boolean; navigator?: { hardwareConcurrency?: number } };
-  return (
-    typeof SharedArrayBuffer !== "undefined" &&
-    typeof Worker !== "undefined" &&
-    g.crossOriginIsolated === true &&
-    (g.navigator?.hardwareConcurrency ?? 1) >= 2
-  );
-}
-
 /** The browser's helper: a module worker running src/model/kernel/helperWorker.ts. */
 export function webHelper(): HelperHandle {
   const w = new Worker(new URL("./helperWorker.ts", import.meta.url), { type: "module" });
