@@ -1,31 +1,17 @@
 // @vitest-environment jsdom
 // Nothing lost, every message true: a file is checked whole before it is loaded, a full storage
 // quota says why and offers Save to file at once, two tabs see each other's saves and resets.
-import { act, cleanup, render, screen, waitFor } from "@testing-library/react";
+import { act, cleanup, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { LiveNetworkStatus } from "../../src/panels/shared/LiveNetworkStatus";
-import { TrainingPanel } from "../../src/panels/training/TrainingPanel";
-import { start } from "../../src/state/actions";
 import { makeSession } from "../../src/state/persist";
 import { broadcastTabChannel, type TabChannel, type TabMessage } from "../../src/state/saving";
 import { DEFAULT_SETTINGS } from "../../src/state/settings";
 import { useApp } from "../../src/state/store";
-import { STAND_IN_NETWORK, setUpApp } from "./appSetup";
+import { STAND_IN_NETWORK } from "./appSetup";
+import { renderTrainingPanel } from "./trainingSetup";
 
 afterEach(cleanup);
-
-async function renderStarted(channel: TabChannel | null = null) {
-  const t = setUpApp(undefined, channel);
-  render(
-    <>
-      <LiveNetworkStatus />
-      <TrainingPanel />
-    </>,
-  );
-  await act(() => start());
-  return t;
-}
 
 async function trainSteps(user: ReturnType<typeof userEvent.setup>, steps: string) {
   const field = screen.getByLabelText("Training steps");
@@ -37,7 +23,7 @@ async function trainSteps(user: ReturnType<typeof userEvent.setup>, steps: strin
 
 describe("a session file is checked whole", () => {
   it("settings named constructor/toString and bad values: the file's network loads, the header names it, the refusals are listed", async () => {
-    const { engine } = await renderStarted();
+    const { engine } = await renderTrainingPanel();
     const file = makeSession({ ...STAND_IN_NETWORK, trainSteps: 777 }, {}, []);
     file.settings = JSON.parse(
       '{"constructor": 1, "toString": 2, "eta": 5, "T": "abc", "backend": "evil", "seed": 9, "valueOf": 3}',
@@ -60,7 +46,7 @@ describe("a session file is checked whole", () => {
 
 describe("a full storage quota", () => {
   it("says why, offers Save to file at once, and asks before the page closes until the network is in a file", async () => {
-    const { sessions } = await renderStarted();
+    const { sessions } = await renderTrainingPanel();
     sessions.save = async () => {
       throw new DOMException("", "QuotaExceededError");
     };
@@ -107,7 +93,7 @@ describe("two tabs", () => {
 
   it("another tab's save is offered here; loading it brings that network", async () => {
     const [mine, other] = pair();
-    const { sessions } = await renderStarted(mine);
+    const { sessions } = await renderTrainingPanel(mine);
     const user = userEvent.setup();
     // The other tab saved its 900-step network to the shared copy and said so.
     await act(async () => {
@@ -122,7 +108,7 @@ describe("two tabs", () => {
 
   it("this tab's save and Reset are announced; another tab's Reset says this network is no longer kept", async () => {
     const [mine, other] = pair();
-    await renderStarted(mine);
+    await renderTrainingPanel(mine);
     const user = userEvent.setup();
     await trainSteps(user, "100");
     expect((mine as typeof other).sent).toContainEqual({ type: "saved", steps: 100 });

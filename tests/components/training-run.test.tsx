@@ -1,40 +1,19 @@
 // @vitest-environment jsdom
 // The run's controls beyond Train/Pause/Resume: the locked architecture while a run is open (paused
 // after diverging included), End run, Step, the live preview, and truthful readouts.
-import { act, cleanup, render, screen, waitFor } from "@testing-library/react";
+import { act, cleanup, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
-import { LiveNetworkStatus } from "../../src/panels/shared/LiveNetworkStatus";
-import { TrainingPanel } from "../../src/panels/training/TrainingPanel";
-import { start } from "../../src/state/actions";
 import { setSetting, useApp } from "../../src/state/store";
-import { setUpApp } from "./appSetup";
+import { enter, renderTrainingPanel } from "./trainingSetup";
 
 afterEach(cleanup);
-
-async function renderStarted() {
-  const t = setUpApp();
-  render(
-    <>
-      <LiveNetworkStatus />
-      <TrainingPanel />
-    </>,
-  );
-  await act(() => start());
-  return t;
-}
-
-async function enter(user: ReturnType<typeof userEvent.setup>, label: string, value: string) {
-  const field = screen.getByLabelText(label);
-  await user.clear(field);
-  await user.type(field, `${value}{Enter}`);
-}
 
 const disabled = (label: string) => (screen.getByLabelText(label) as HTMLInputElement).disabled;
 
 describe("the run's network is locked while the run is open", () => {
   it("paused after diverging: width, depth, seed and backend are locked with the reason; End run unlocks them", async () => {
-    const { engine } = await renderStarted();
+    const { engine } = await renderTrainingPanel();
     const user = userEvent.setup();
     await enter(user, "Learning rate", "5"); // the stand-in model diverges after one good chunk
     await user.click(screen.getByRole("button", { name: "Train" }));
@@ -65,7 +44,7 @@ describe("the run's network is locked while the run is open", () => {
 
 describe("Step", () => {
   it("from idle trains one chunk and pauses; from paused one more chunk", async () => {
-    const { model } = await renderStarted();
+    const { model } = await renderTrainingPanel();
     const user = userEvent.setup();
     await user.click(screen.getByRole("button", { name: "Step" }));
     await screen.findByText("Training: paused");
@@ -81,7 +60,7 @@ describe("Step", () => {
 
 describe("live preview", () => {
   it("draws samples while training and marks them with their step when paused; refresh on request", async () => {
-    const { engine } = await renderStarted();
+    const { engine } = await renderTrainingPanel();
     const user = userEvent.setup();
     await enter(user, "Training steps", "200000");
     await user.click(screen.getByRole("button", { name: "Train" }));
@@ -103,7 +82,7 @@ describe("live preview", () => {
 
 describe("readouts", () => {
   it("after a run and after Reset the readout is the network's step count, not the old run's 'N / N'", async () => {
-    await renderStarted();
+    await renderTrainingPanel();
     const user = userEvent.setup();
     await enter(user, "Training steps", "300");
     await user.click(screen.getByRole("button", { name: "Train" }));
@@ -118,7 +97,7 @@ describe("readouts", () => {
   });
 
   it("a worker restart ends the run: the readout shows the network the new worker has", async () => {
-    const { engine } = await renderStarted();
+    const { engine } = await renderTrainingPanel();
     const user = userEvent.setup();
     await enter(user, "Training steps", "200000");
     await user.click(screen.getByRole("button", { name: "Train" }));

@@ -5,33 +5,17 @@
 // started. They must not end the new run: before this was guarded, the page went "idle" while the
 // worker kept training, and the live preview (which samples only while the run trains) drew nothing
 // for the rest of the run (the production e2e saw one preview caption in 90 s).
-import { act, cleanup, render, screen, waitFor } from "@testing-library/react";
+import { act, cleanup, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
-import { LiveNetworkStatus } from "../../src/panels/shared/LiveNetworkStatus";
-import { TrainingPanel } from "../../src/panels/training/TrainingPanel";
-import { start } from "../../src/state/actions";
 import { useApp } from "../../src/state/store";
-import { setUpApp } from "./appSetup";
+import { enter, renderTrainingPanel } from "./trainingSetup";
 
 afterEach(cleanup);
 
-async function enter(user: ReturnType<typeof userEvent.setup>, label: string, value: string) {
-  const field = screen.getByLabelText(label);
-  await user.clear(field);
-  await user.type(field, `${value}{Enter}`);
-}
-
 describe("End run, then Train before the worker answered the stop", () => {
   it("the new run keeps training, its readouts are its own, and the live preview follows it", async () => {
-    const { engine } = setUpApp();
-    render(
-      <>
-        <LiveNetworkStatus />
-        <TrainingPanel />
-      </>,
-    );
-    await act(() => start());
+    const { engine } = await renderTrainingPanel();
     const user = userEvent.setup();
     await enter(user, "Training steps", "200000");
     await user.click(screen.getByRole("button", { name: "Train" }));

@@ -1,26 +1,12 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen, waitFor, within } from "@testing-library/react";
+import { act, cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
-import { LiveNetworkStatus } from "../../src/panels/shared/LiveNetworkStatus";
-import { TrainingPanel } from "../../src/panels/training/TrainingPanel";
-import { start } from "../../src/state/actions";
 import { useApp } from "../../src/state/store";
-import { STAND_IN_NETWORK, setUpApp } from "./appSetup";
+import { STAND_IN_NETWORK } from "./appSetup";
+import { enter, renderTrainingPanel } from "./trainingSetup";
 
 afterEach(cleanup);
-
-async function renderStarted() {
-  const t = setUpApp();
-  render(
-    <>
-      <LiveNetworkStatus />
-      <TrainingPanel />
-    </>,
-  );
-  await act(() => start());
-  return t;
-}
 
 /** A long run (4000 chunks) so that Pause lands while it trains. */
 async function startLongRun(user: ReturnType<typeof userEvent.setup>) {
@@ -29,16 +15,9 @@ async function startLongRun(user: ReturnType<typeof userEvent.setup>) {
   await waitFor(() => expect(useApp.getState().step).toBeGreaterThan(0));
 }
 
-/** Types a value into a labelled field and presses Enter, as a user does. */
-async function enter(user: ReturnType<typeof userEvent.setup>, label: string, value: string) {
-  const field = screen.getByLabelText(label);
-  await user.clear(field);
-  await user.type(field, `${value}{Enter}`);
-}
-
 describe("training panel", () => {
   it("shows the pretrained network until the user trains; Train runs, the loss curve grows and the run is saved", async () => {
-    const { engine, sessions } = await renderStarted();
+    const { engine, sessions } = await renderTrainingPanel();
     expect(screen.getByText("pretrained network (2000 steps)")).toBeTruthy();
     const user = userEvent.setup();
     await enter(user, "Training steps", "300");
@@ -52,7 +31,7 @@ describe("training panel", () => {
   });
 
   it("Pause stops the run where it is (and saves), Resume continues it", async () => {
-    const { model, sessions } = await renderStarted();
+    const { model, sessions } = await renderTrainingPanel();
     const user = userEvent.setup();
     await startLongRun(user);
     await user.click(screen.getByRole("button", { name: "Pause" }));
@@ -73,7 +52,7 @@ describe("training panel", () => {
   });
 
   it("a learning rate changed while paused is used when the run resumes", async () => {
-    await renderStarted();
+    await renderTrainingPanel();
     const user = userEvent.setup();
     await startLongRun(user);
     await user.click(screen.getByRole("button", { name: "Pause" }));
@@ -85,7 +64,7 @@ describe("training panel", () => {
   });
 
   it("a diverging learning rate ends paused at the checkpoint with a message; Resume with a lower one goes on", async () => {
-    await renderStarted();
+    await renderTrainingPanel();
     const user = userEvent.setup();
     await enter(user, "Learning rate", "5");
     await user.click(screen.getByRole("button", { name: "Train" }));
@@ -111,7 +90,7 @@ describe("training panel", () => {
   });
 
   it("a run that diverges before its first good chunk brings the previous network back", async () => {
-    await renderStarted();
+    await renderTrainingPanel();
     const before = useApp.getState();
     expect(before.network?.origin).toBe("pretrained");
     const user = userEvent.setup();
@@ -135,7 +114,7 @@ describe("training panel", () => {
   });
 
   it("a bad knob value gets a message naming the setting and keeps the last good value", async () => {
-    await renderStarted();
+    await renderTrainingPanel();
     const user = userEvent.setup();
     await enter(user, "Batch size", "0");
     expect(screen.getByRole("alert").textContent).toBe("batch size must be from 1 to 4096");
@@ -143,7 +122,7 @@ describe("training panel", () => {
   });
 
   it("Reset asks in the page first; Cancel keeps the network, confirming brings back the pretrained one", async () => {
-    const { sessions } = await renderStarted();
+    const { sessions } = await renderTrainingPanel();
     const user = userEvent.setup();
     await user.click(screen.getByRole("button", { name: "Train" }));
     await waitFor(() => expect(screen.getByText("Training: idle")).toBeTruthy(), { timeout: 10000 });
@@ -160,7 +139,7 @@ describe("training panel", () => {
   });
 
   it("a file that is not ours is rejected with a clear message and the current network stays", async () => {
-    const { engine } = await renderStarted();
+    const { engine } = await renderTrainingPanel();
     const user = userEvent.setup();
     const input = screen.getByLabelText("Network file to load");
     await user.upload(input, new File(["{not json"], "x.json", { type: "application/json" }));
@@ -179,7 +158,7 @@ describe("training panel", () => {
   });
 
   it("a saved file loads back as the current network", async () => {
-    await renderStarted();
+    await renderTrainingPanel();
     const user = userEvent.setup();
     const file = { ...STAND_IN_NETWORK, trainSteps: 777 };
     await user.upload(
@@ -192,7 +171,7 @@ describe("training panel", () => {
 
 describe("reset while a run is paused", () => {
   it("stops the run and does not save the stopped run over the reset", async () => {
-    const { engine, model, sessions } = await renderStarted();
+    const { engine, model, sessions } = await renderTrainingPanel();
     const user = userEvent.setup();
     await startLongRun(user);
     await user.click(screen.getByRole("button", { name: "Pause" }));
