@@ -84,7 +84,7 @@ export class SamplingPool {
   private lanes = new Map<string, Call>();
   private busy = new Set<PoolMember>();
   private seq = 0;
-  /** Waiters of dispatched(): each with the calls it waits for. */
+  /** Waiters of settled(): each with the calls it waits for (woken as calls finish or fail). */
   private waiters: { calls: Call[]; resolve: () => void }[] = [];
 
   /** members()[0] is the main worker; stamp() reads its network stamp. */
@@ -175,11 +175,6 @@ export class SamplingPool {
 
   /** Gives every idle member the next unit of the cheapest waiting call. */
   private pump(): void {
-    this.handOut();
-    this.wakeWaiters();
-  }
-
-  private handOut(): void {
     for (const member of this.members()) {
       if (this.busy.has(member)) continue;
       // The main worker needs no stamp (it holds the network): it starts at once, without waiting
