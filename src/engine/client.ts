@@ -5,6 +5,7 @@
 // Sampling goes through the pool (src/engine/pool.ts): the main worker plus poolSize - 1 others.
 import * as Comlink from "comlink";
 import { BACKENDS, type TrainConfig } from "../core/config";
+import { settleWithin } from "../core/wait";
 import type {
   DataInfo,
   DataInput,
@@ -225,9 +226,9 @@ export function createEngineClient(opts: ClientOptions = {}): EngineClient {
   }
 
   // The pool: the main worker first, then extra workers that mirror its network.
-  const mirror = new NetworkMirror(
-    () => control("reading the network", (r) => r.networkStamp()),
-    () => control("saving the network for the sampling workers", (r) => r.saveNetwork()),
+  const readStamp = () => control("reading the network", (r) => r.networkStamp());
+  const mirror = new NetworkMirror(readStamp, () =>
+    control("saving the network for the sampling workers", (r) => r.saveNetwork()),
   );
   const poolSize = Math.max(1, Math.floor(opts.poolSize ?? defaultPoolSize()));
   let extras: PoolMember[] = [];
@@ -254,10 +255,7 @@ export function createEngineClient(opts: ClientOptions = {}): EngineClient {
     () => undefined, // no main worker: the extras start when a call first needs them
   );
   const main: PoolMember = { run: (what, fn) => compute(what, fn) };
-  const pool = new SamplingPool(
-    () => [main, ...extras],
-    () => control("reading the network", (r) => r.networkStamp()),
-  );
+  const pool = new SamplingPool(() => [main, ...extras], readStamp);
 
   /** After a network became current: the other workers load it now (src/engine/mirror.ts). */
   const primeExtras = (loaded: SavedNetwork | null) => {
@@ -327,14 +325,7 @@ export function createEngineClient(opts: ClientOptions = {}): EngineClient {
     // in the pool are done (at start-up: the grid paints first, then the interpolation), but never
     // more than interpolationWaitMs behind them (a long quality sweep must not starve it).
     async interpolate(req) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      await Promise.race([
-        pool.settled(),
-        new Promise<void>((ok) => {
-          timer = setTimeout(ok, opts.interpolationWaitMs ?? 1500);
-        }),
-      ]);
-      clearTimeout(timer);
+      await settleWithin(pool.settled(), opts.interpolationWaitMs ?? 1500);
       return pooledInterpolate(pool, req);
     },
     predictEps: (req) => compute("computing the noise field", (r) => r.predictEps(req)),

@@ -3,6 +3,7 @@
 // and Adam + EMA passes built from the kernel's primitives (kernel/index.ts).
 // docs/backends.md, "The wasm-simd kernel".
 import type { NetworkConfig } from "../../core/config";
+import { settleWithin } from "../../core/wait";
 import { backpropRows } from "./backprop";
 import {
   ACTIVATION_CODE,
@@ -146,12 +147,7 @@ export class KernelNet {
   async startThreads(ms = 3000): Promise<number> {
     const team = this.makeTeam();
     if (!team) return 1;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<boolean>((ok) => {
-      timer = setTimeout(() => ok(false), ms);
-    });
-    await Promise.race([team.up, late]);
-    clearTimeout(timer);
+    await settleWithin(team.up, ms);
     return this.trainingThreads();
   }
 
