@@ -17,19 +17,12 @@ import { exposeWorkerCpu } from "../browser/worker-cpu";
 import { median } from "./measure";
 import { type QualityPlan, type QualityRun, runTimeToQuality } from "./quality-run";
 
-export interface QualityOptions {
+/** The protocol's plan for every training seed, and where else to run it. */
+export type QualityOptions = Omit<QualityPlan, "seed"> & {
   seeds: number[];
-  every: number;
-  threshold: number;
-  confirm: number;
-  maxSteps: number;
-  evalSeed: number;
-  points: number;
-  /** Timed rounds per seed: one-call runs on the JS sides, whole protocol runs in numpy. */
-  rounds: number;
   /** Also run the protocol on the engine in this process (the kernel in Node). */
   node: boolean;
-}
+};
 
 export const QUALITY_DEFAULTS: QualityOptions = {
   seeds: [0, 1, 2],
