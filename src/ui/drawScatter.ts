@@ -46,7 +46,23 @@ export function drawScatter(ctx: CanvasRenderingContext2D, f: Frame, b: Bounds, 
   drawMarks(ctx, f, b, c);
 }
 
-function clipToPlot(ctx: CanvasRenderingContext2D, f: Frame): void {
+/** Adds a contour level's segments (x1, y1, x2, y2, ... in data units) to the current path. */
+export function traceSegments(
+  ctx: CanvasRenderingContext2D,
+  f: Frame,
+  b: Bounds,
+  segs: ArrayLike<number>,
+): void {
+  for (let i = 0; i + 3 < segs.length; i += 4) {
+    const [x1, y1] = toPx(f, b, segs[i], segs[i + 1]);
+    const [x2, y2] = toPx(f, b, segs[i + 2], segs[i + 3]);
+    ctx.moveTo(x1, y1);
+    ctx.lineTo(x2, y2);
+  }
+}
+
+/** Restricts drawing to the plot area (inside the axes). */
+export function clipToPlot(ctx: CanvasRenderingContext2D, f: Frame): void {
   ctx.beginPath();
   ctx.rect(f.left, f.top, f.width - f.left - f.right, f.height - f.top - f.bottom);
   ctx.clip();
@@ -71,12 +87,7 @@ export function drawBackground(
     ctx.globalAlpha = 0.35 + 0.15 * level;
     ctx.lineWidth = 1;
     ctx.beginPath();
-    for (let i = 0; i + 3 < segs.length; i += 4) {
-      const [x1, y1] = toPx(f, b, segs[i], segs[i + 1]);
-      const [x2, y2] = toPx(f, b, segs[i + 2], segs[i + 3]);
-      ctx.moveTo(x1, y1);
-      ctx.lineTo(x2, y2);
-    }
+    traceSegments(ctx, f, b, segs);
     ctx.stroke();
   });
   ctx.globalAlpha = 1;

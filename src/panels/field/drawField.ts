@@ -1,7 +1,7 @@
 // Canvas drawing of the field view: arrows of a vector field, or a heat map of a scalar per cell,
 // over the same axes and true-density contours as the scatter plots.
 import type { ContourSet } from "../../ui/contours";
-import { drawScatter } from "../../ui/drawScatter";
+import { clipToPlot, drawScatter, traceSegments } from "../../ui/drawScatter";
 import { type Bounds, type Frame, toPx } from "../../ui/plotGeometry";
 import type { Lattice } from "./fieldMath";
 
@@ -111,20 +111,11 @@ export function drawHeat(
   // Contours on top, so the data's place stays visible through the colours.
   if (contours) {
     ctx.save();
-    ctx.beginPath();
-    ctx.rect(f.left, f.top, f.width - f.left - f.right, f.height - f.top - f.bottom);
-    ctx.clip();
+    clipToPlot(ctx, f);
     ctx.strokeStyle = "#444";
     ctx.globalAlpha = 0.6;
     ctx.beginPath();
-    for (const segs of contours) {
-      for (let i = 0; i + 3 < segs.length; i += 4) {
-        const [x1, y1] = toPx(f, b, segs[i], segs[i + 1]);
-        const [x2, y2] = toPx(f, b, segs[i + 2], segs[i + 3]);
-        ctx.moveTo(x1, y1);
-        ctx.lineTo(x2, y2);
-      }
-    }
+    for (const segs of contours) traceSegments(ctx, f, b, segs);
     ctx.stroke();
     ctx.restore();
   }
