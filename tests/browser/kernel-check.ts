@@ -10,15 +10,7 @@ import { chromium } from "playwright-core";
 import { createEngine } from "../../src/engine/engine";
 import { buildTestPage } from "./harness";
 import { KERNEL_CASES, type KernelCaseResult, runKernelCases } from "./kernel-scenario";
-import { CHROMIUM, CHROMIUM_ARGS, serveDir } from "./static";
-
-let passed = 0;
-let failed = 0;
-function check(name: string, ok: boolean, detail = ""): void {
-  if (ok) passed++;
-  else failed++;
-  console.log(`${ok ? "ok  " : "FAIL"} ${name}${detail ? ` (${detail})` : ""}`);
-}
+import { CHROMIUM, CHROMIUM_ARGS, check, finishChecks, serveDir } from "./static";
 
 async function inChromium(): Promise<KernelCaseResult[]> {
   const outDir = await buildTestPage("kernel-check.html", "ddim-lab-kernel-page-");
@@ -63,8 +55,7 @@ async function main(): Promise<void> {
       );
     }
   });
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  finishChecks();
 }
 
 main().catch((err) => {

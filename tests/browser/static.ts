@@ -74,3 +74,18 @@ export function serveDir(dir: string, isolate = false): Promise<StaticServer> {
     ),
   );
 }
+
+/** The browser tests' verdicts: one "ok  name" / "FAIL name (detail)" line each, then a tally. */
+export const tally = { passed: 0, failed: 0 };
+
+export function check(name: string, ok: boolean, detail = ""): void {
+  if (ok) tally.passed++;
+  else tally.failed++;
+  console.log(`${ok ? "ok  " : "FAIL"} ${name}${detail ? ` (${detail})` : ""}`);
+}
+
+/** The last line ("N passed, M failed"); exits 1 when any check failed. */
+export function finishChecks(): never {
+  console.log(`${tally.passed} passed, ${tally.failed} failed`);
+  process.exit(tally.failed > 0 ? 1 : 0);
+}

@@ -8,14 +8,7 @@ import { join } from "node:path";
 import { createEngine } from "../../src/engine/engine";
 import { openTestSite } from "./harness";
 import { runScenario, type ScenarioResult } from "./scenario";
-
-let passed = 0;
-let failed = 0;
-function check(name: string, ok: boolean, detail = ""): void {
-  if (ok) passed++;
-  else failed++;
-  console.log(`${ok ? "ok  " : "FAIL"} ${name}${detail ? ` (${detail})` : ""}`);
-}
+import { check, finishChecks } from "./static";
 
 async function main(): Promise<void> {
   const node = await runScenario(createEngine());
@@ -84,17 +77,16 @@ async function main(): Promise<void> {
 
 // Nothing below may hang the test run: give up after 5 minutes.
 setTimeout(() => {
-  console.log("FAIL worker e2e did not finish within 5 minutes");
-  console.log(`${passed} passed, ${failed + 1} failed`);
-  process.exit(1);
+  check("worker e2e finished within 5 minutes", false);
+  finishChecks();
 }, 300_000).unref();
 
 main()
-  .catch((err) => {
-    failed++;
-    console.log(`FAIL worker e2e crashed: ${err instanceof Error ? err.stack : String(err)}`);
-  })
-  .finally(() => {
-    console.log(`${passed} passed, ${failed} failed`);
-    process.exit(failed > 0 ? 1 : 0);
-  });
+  .catch((err) =>
+    check(
+      "worker e2e ran to the end",
+      false,
+      err instanceof Error ? (err.stack ?? err.message) : String(err),
+    ),
+  )
+  .finally(finishChecks);
