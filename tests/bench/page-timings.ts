@@ -18,9 +18,9 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { build } from "vite";
 import { CHROMIUM, CHROMIUM_ARGS, serveDir } from "../browser/static";
 import { columns, LONG_TASK_RECORDER, longTasksBetween, waitGridSettled } from "../e2e/dashboard";
+import { buildAppInto } from "../e2e/site";
 import {
   FRAME_RECORDER,
   frameLines,
@@ -32,7 +32,6 @@ import {
   summarise,
 } from "./page-report";
 
-const ROOT = resolve(import.meta.dirname, "../..");
 const DESKTOP = { width: 1280, height: 720 };
 const LONG = 120_000;
 
@@ -46,20 +45,6 @@ const { values: args } = parseArgs({
     "build-only": { type: "string" },
   },
 });
-
-async function buildInto(outDir: string): Promise<void> {
-  await build({
-    root: ROOT,
-    configFile: join(ROOT, "vite.config.ts"),
-    logLevel: "warn",
-    build: {
-      outDir,
-      emptyOutDir: true,
-      chunkSizeWarningLimit: 4000,
-      rolldownOptions: { checks: { bundlerTimings: false } },
-    },
-  });
-}
 
 const ms = (v: number | null | undefined) => (v == null ? null : Math.round(v));
 
@@ -237,7 +222,7 @@ async function oneRound(browser: Browser, url: string, label: string, edits: num
 async function main(): Promise<void> {
   const buildOnly = args["build-only"];
   if (buildOnly) {
-    await buildInto(resolve(buildOnly));
+    await buildAppInto(resolve(buildOnly));
     console.log(`built into ${resolve(buildOnly)}`);
     return;
   }
@@ -251,7 +236,7 @@ async function main(): Promise<void> {
   if (dists.length === 0) {
     const dir = mkdtempSync(join(tmpdir(), "ddim-lab-page-"));
     console.log("building the production bundle...");
-    await buildInto(dir);
+    await buildAppInto(dir);
     dists.push({ label: "this tree", dir, temp: true });
   }
   const servers = await Promise.all(dists.map((d) => serveDir(d.dir)));

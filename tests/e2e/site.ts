@@ -25,9 +25,8 @@ export interface Site {
   close(): Promise<void>;
 }
 
-/** vite build of the app (index.html, the worker, public/) into a fresh temporary directory. */
-async function buildApp(): Promise<string> {
-  const outDir = mkdtempSync(join(tmpdir(), "ddim-lab-e2e-"));
+/** vite build of the app (index.html, the worker, public/) into outDir, with the app's own config. */
+export async function buildAppInto(outDir: string): Promise<void> {
   await build({
     root: ROOT,
     configFile: join(ROOT, "vite.config.ts"),
@@ -40,6 +39,12 @@ async function buildApp(): Promise<string> {
       rolldownOptions: { checks: { bundlerTimings: false } },
     },
   });
+}
+
+/** The app built into a fresh temporary directory. */
+async function buildApp(): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), "ddim-lab-e2e-"));
+  await buildAppInto(outDir);
   return outDir;
 }
 
