@@ -136,6 +136,14 @@ export async function trainingRunChecks(page: Page, site: Site, measureCost = fa
       await page.setViewportSize({ width: w, height: h });
       await sleep(300);
       await training.screenshot({ path: join(SHOTS, `training-${w}x${h}.png`) });
+      // Every figure of the stats line (step, steps/s, threads, time left) inside the panel.
+      const outside = await training.evaluate((panel) => {
+        const edge = panel.getBoundingClientRect().right;
+        return [...panel.querySelectorAll(".train-stats dl div")]
+          .filter((d) => d.getBoundingClientRect().right > edge + 0.5)
+          .map((d) => d.textContent);
+      });
+      expect(outside.length === 0, `at ${w}x${h} past the panel's edge: ${outside.join(", ")}`);
     }
     await page.setViewportSize({ width: 1280, height: 720 });
   });
