@@ -16,7 +16,7 @@ import { helpRows, useShortcuts } from "./state/shortcuts";
 import { useApp } from "./state/store";
 import type { PanelId } from "./state/url";
 import { useUrlSync } from "./state/useUrlSync";
-import { useView } from "./state/view";
+import { currentSlide, presentOrder, useView } from "./state/view";
 import { KeyboardHelp } from "./ui/KeyboardHelp";
 import { PanelNav, PresentBar } from "./ui/PanelNav";
 import { ShareButton } from "./ui/ShareDialog";
@@ -39,13 +39,6 @@ export const PANELS: PanelEntry[] = [
   { id: "field", nav: "Field", Component: FieldPanel },
   { id: "interpolate", nav: "Interpolate", Component: InterpolatePanel },
 ];
-
-/** The presentation view opens on the headline: the sampler comparison, then the page order. */
-export const PRESENT_FIRST: PanelId = "compare";
-
-export function presentOrder(panels: PanelEntry[]): PanelEntry[] {
-  return [...panels.filter((p) => p.id === PRESENT_FIRST), ...panels.filter((p) => p.id !== PRESENT_FIRST)];
-}
 
 /** The address bar always holds the current settings (useUrlSync), so the link is the view. */
 async function copyLink(): Promise<void> {
@@ -70,11 +63,10 @@ export function App() {
   const chosen = useView((s) => s.panel);
   const visible = PANELS.filter((p) => !hidden.has(p.id));
   const slides = presentOrder(visible);
-  const presenting = mode === "present" && slides.length > 0;
-  const index = Math.max(
-    0,
-    slides.findIndex((p) => p.id === chosen),
-  );
+  // The same rule decides at start-up whether the grid is on the page (state/gridStart.ts).
+  const current = currentSlide(visible, mode, chosen);
+  const presenting = current !== null;
+  const index = current ? slides.indexOf(current) : 0;
   const go = (d: number) => {
     const next = slides[Math.min(slides.length - 1, Math.max(0, index + d))];
     if (next) useView.getState().show(next.id);
@@ -90,7 +82,7 @@ export function App() {
     return () => document.documentElement.classList.remove("presenting");
   }, [presenting]);
   // Leaving the presentation view keeps the place: the whole page opens at the panel just shown.
-  const shown = presenting ? slides[index]?.id : null;
+  const shown = current?.id ?? null;
   const [lastShown, setLastShown] = useState<PanelId | null>(null);
   if (shown && shown !== lastShown) setLastShown(shown);
   useEffect(() => {
@@ -108,7 +100,6 @@ export function App() {
     nextPanel: () => (presenting ? go(1) : false),
   });
 
-  const current = presenting ? slides[index] : null;
   return (
     <div className={presenting ? "app present" : "app"}>
       <header className="app-header">

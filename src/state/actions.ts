@@ -5,6 +5,7 @@ import type { NetworkInfo } from "../engine/api";
 import { markOnce } from "../engine/marks";
 import { chooseData, useData } from "./data";
 import { fromSessionData, readDataLink, toSessionData } from "./dataLink";
+import { sampleGridNow } from "./gridStart";
 import { capMessages, messageOf } from "./messages";
 import { makeSession, parseSession, readSessionFile, type Session } from "./persist";
 import { broadcastTabChannel, guardUnsavedWork, listenToOtherTabs, persistNow } from "./saving";
@@ -52,7 +53,10 @@ export async function start(): Promise<void> {
   listenToOtherTabs();
   guardUnsavedWork();
   try {
-    if (await restoreSaved()) return;
+    if (await restoreSaved()) {
+      sampleGridNow();
+      return;
+    }
     markOnce("no-saved-session");
     useApp.setState({ status: "Loading the pretrained network..." });
     const pretrained = await fetchPretrained();
@@ -60,6 +64,7 @@ export async function start(): Promise<void> {
     const info = await engine.loadNetwork(pretrained, "pretrained");
     markOnce("pretrained-loaded");
     adoptNetwork(info);
+    sampleGridNow();
     useApp.setState((st) => (st.status === "Loading the pretrained network..." ? { status: null } : {}));
   } catch (e) {
     // No pretrained network: a fresh one still lets every panel run (the oracle needs none).

@@ -8,8 +8,9 @@ import { act, cleanup, fireEvent, render, screen } from "@testing-library/react"
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { PANELS, presentOrder } from "../../src/App";
+import { PANELS } from "../../src/App";
 import { helpRows } from "../../src/state/shortcuts";
+import { presentOrder } from "../../src/state/view";
 import { ConfirmDialog } from "../../src/ui/ConfirmDialog";
 import { KeyboardHelp } from "../../src/ui/KeyboardHelp";
 import { PresentBar } from "../../src/ui/PanelNav";
