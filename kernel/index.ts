@@ -115,6 +115,43 @@ export function gemm(
   }
 }
 
+// The elementwise kernels' constants, one 16-byte row of four equal lanes each, read from memory
+// at every use: V8 builds a v128.const from two 64-bit immediates (a move and a shuffle on the
+// arithmetic pipes, at every use in a loop), a load runs on the load ports instead. Same values,
+// same bits (docs/backends.md, "The wasm-simd kernel").
+const MAGIC: f32 = 12582912.0; // 1.5 * 2^23
+const GELU_C: f32 = 0.7978845608028654; // sqrt(2 / pi)
+const GELU_A: f32 = 0.044715;
+const K = memory.data<f32>([
+  88.0, 88.0, 88.0, 88.0, //                                          0 exp's upper clamp
+  -87.0, -87.0, -87.0, -87.0, //                                      1 exp's lower clamp
+  1.4426950408889634, 1.4426950408889634, 1.4426950408889634, 1.4426950408889634, // 2 log2(e)
+  MAGIC, MAGIC, MAGIC, MAGIC, //                                      3
+  0.693145751953125, 0.693145751953125, 0.693145751953125, 0.693145751953125, // 4 ln2, high part
+  1.428606765330187e-6, 1.428606765330187e-6, 1.428606765330187e-6, 1.428606765330187e-6, // 5 low
+  1.0 / 5040.0, 1.0 / 5040.0, 1.0 / 5040.0, 1.0 / 5040.0, //          6 Taylor coefficients
+  1.0 / 720.0, 1.0 / 720.0, 1.0 / 720.0, 1.0 / 720.0, //              7
+  1.0 / 120.0, 1.0 / 120.0, 1.0 / 120.0, 1.0 / 120.0, //              8
+  1.0 / 24.0, 1.0 / 24.0, 1.0 / 24.0, 1.0 / 24.0, //                  9
+  1.0 / 6.0, 1.0 / 6.0, 1.0 / 6.0, 1.0 / 6.0, //                      10
+  0.5, 0.5, 0.5, 0.5, //                                              11
+  1.0, 1.0, 1.0, 1.0, //                                              12
+  -2.0, -2.0, -2.0, -2.0, //                                          13
+  GELU_C, GELU_C, GELU_C, GELU_C, //                                  14
+  GELU_A, GELU_A, GELU_A, GELU_A, //                                  15
+  3 * GELU_A, 3 * GELU_A, 3 * GELU_A, 3 * GELU_A, //                  16
+], 16);
+const EXP_HI = 0, EXP_LO = 1, LOG2E = 2, MAGIC_ROW = 3, LN2_HI = 4, LN2_LO = 5, TAYLOR = 6;
+const HALF = 11, ONE = 12, MINUS_TWO = 13, GELU_C_ROW = 14, GELU_A_ROW = 15, GELU_3A_ROW = 16;
+/** 127 in four i32 lanes: the float exponent's bias. */
+const BIAS127 = memory.data<i32>([127, 127, 127, 127], 16);
+/** The sign bit in four i32 lanes. */
+const SIGN = memory.data<i32>([<i32>0x80000000, <i32>0x80000000, <i32>0x80000000, <i32>0x80000000], 16);
+
+@inline function k4(r: i32): v128 {
+  return v128.load(K + (<usize>r << 4));
+}
+
 // exp on four lanes: x = n ln2 + r, |r| <= ln2/2, exp(r) by its Taylor series to r^7 (relative
 // error ~5e-9, below float32's 6e-8), times 2^n built in the exponent bits. x is clamped to
 // [-87, 88] so 2^n stays a normal float; that bounds sigmoid and tanh, which saturate long before.
@@ -122,41 +159,37 @@ export function gemm(
 // and leaves n in the low mantissa bits, so (bits + 127) << 23 is 2^n (the magic's own bits
 // shift out). pmin/pmax are single instructions (min/max need extra NaN and -0 handling); a NaN
 // x stays NaN through them.
-const MAGIC: f32 = 12582912.0; // 1.5 * 2^23
-
 @inline function exp4(x: v128): v128 {
-  const xc = f32x4.pmax(f32x4.pmin(x, f32x4.splat(88.0)), f32x4.splat(-87.0));
-  const t = f32x4.add(f32x4.mul(xc, f32x4.splat(1.4426950408889634)), f32x4.splat(MAGIC));
-  const n = f32x4.sub(t, f32x4.splat(MAGIC));
-  let r = f32x4.sub(xc, f32x4.mul(n, f32x4.splat(0.693145751953125)));
-  r = f32x4.sub(r, f32x4.mul(n, f32x4.splat(1.428606765330187e-6)));
-  let p = f32x4.splat(1.0 / 5040.0);
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.0 / 720.0));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.0 / 120.0));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.0 / 24.0));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.0 / 6.0));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(0.5));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.0));
-  p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.0));
-  const scale = i32x4.shl(i32x4.add(t, i32x4.splat(127)), 23);
+  const xc = f32x4.pmax(f32x4.pmin(x, k4(EXP_HI)), k4(EXP_LO));
+  const t = f32x4.add(f32x4.mul(xc, k4(LOG2E)), k4(MAGIC_ROW));
+  const n = f32x4.sub(t, k4(MAGIC_ROW));
+  let r = f32x4.sub(xc, f32x4.mul(n, k4(LN2_HI)));
+  r = f32x4.sub(r, f32x4.mul(n, k4(LN2_LO)));
+  // 1/5040, 1/720, 1/120, 1/24, 1/6, 1/2, then 1 twice (rows TAYLOR .. TAYLOR + 6, ONE)
+  let p = k4(TAYLOR);
+  p = f32x4.add(f32x4.mul(p, r), k4(TAYLOR + 1));
+  p = f32x4.add(f32x4.mul(p, r), k4(TAYLOR + 2));
+  p = f32x4.add(f32x4.mul(p, r), k4(TAYLOR + 3));
+  p = f32x4.add(f32x4.mul(p, r), k4(TAYLOR + 4));
+  p = f32x4.add(f32x4.mul(p, r), k4(HALF));
+  p = f32x4.add(f32x4.mul(p, r), k4(ONE));
+  p = f32x4.add(f32x4.mul(p, r), k4(ONE));
+  const scale = i32x4.shl(i32x4.add(t, v128.load(BIAS127)), 23);
   return f32x4.mul(p, scale);
 }
 
 // tanh(z) = sign(z) (1 - e) / (1 + e) with e = exp(-2|z|).
 @inline function tanh4(z: v128): v128 {
-  const e = exp4(f32x4.mul(f32x4.abs(z), f32x4.splat(-2.0)));
-  const one = f32x4.splat(1.0);
-  const t = f32x4.div(f32x4.sub(one, e), f32x4.add(one, e));
+  const e = exp4(f32x4.mul(f32x4.abs(z), k4(MINUS_TWO)));
+  const t = f32x4.div(f32x4.sub(k4(ONE), e), f32x4.add(k4(ONE), e));
   // copy z's sign bit onto t (t >= 0)
-  return v128.or(t, v128.and(z, i32x4.splat(<i32>0x80000000)));
+  return v128.or(t, v128.and(z, v128.load(SIGN)));
 }
 
 const SILU = 0;
 const RELU = 1;
 const GELU = 2;
 const TANH = 3;
-const GELU_C: f32 = 0.7978845608028654; // sqrt(2 / pi)
-const GELU_A: f32 = 0.044715;
 
 /**
  * In place: z -> act(z) for n floats; when d != 0 also writes act'(z) to d (the backward pass
@@ -171,20 +204,19 @@ export function activate(z: usize, d: usize, n: i32, kind: i32): void {
 
 // silu(x) = x / (1 + exp(-x)): the sampler's hot path, one divide per four values.
 function siluOnly(z: usize, n: i32): void {
-  const one = f32x4.splat(1.0);
   for (let i = 0; i < n; i += 4) {
     const p = at(z, i);
     const x = v128.load(p);
-    v128.store(p, f32x4.div(x, f32x4.add(one, exp4(f32x4.neg(x)))));
+    v128.store(p, f32x4.div(x, f32x4.add(k4(ONE), exp4(f32x4.neg(x)))));
   }
 }
 
 function activateWithDerivative(z: usize, d: usize, n: i32, kind: i32): void {
-  const one = f32x4.splat(1.0);
-  const half = f32x4.splat(0.5);
   for (let i = 0; i < n; i += 4) {
     const p = at(z, i);
     const x = v128.load(p);
+    const one = k4(ONE);
+    const half = k4(HALF);
     let h: v128;
     let g: v128;
     if (kind == SILU) {
@@ -197,11 +229,11 @@ function activateWithDerivative(z: usize, d: usize, n: i32, kind: i32): void {
       g = v128.and(one, pos);
     } else if (kind == GELU) {
       const x2 = f32x4.mul(x, x);
-      const u = f32x4.mul(f32x4.add(x, f32x4.mul(f32x4.mul(x2, x), f32x4.splat(GELU_A))), f32x4.splat(GELU_C));
+      const u = f32x4.mul(f32x4.add(x, f32x4.mul(f32x4.mul(x2, x), k4(GELU_A_ROW))), k4(GELU_C_ROW));
       const t = tanh4(u);
       const onePlusT = f32x4.add(one, t);
       h = f32x4.mul(f32x4.mul(x, half), onePlusT);
-      const du = f32x4.mul(f32x4.splat(GELU_C), f32x4.add(one, f32x4.mul(x2, f32x4.splat(3 * GELU_A))));
+      const du = f32x4.mul(k4(GELU_C_ROW), f32x4.add(one, f32x4.mul(x2, k4(GELU_3A_ROW))));
       g = f32x4.add(
         f32x4.mul(half, onePlusT),
         f32x4.mul(f32x4.mul(f32x4.mul(half, x), f32x4.sub(one, f32x4.mul(t, t))), du),
@@ -271,7 +303,7 @@ export function zero(p: usize, n: i32): void {
 
 /**
  * One Adam step and the EMA update over the flat parameter buffer (n floats), in the same order
- * of float32 operations as the tfjs trainer (src/model/trainer.ts):
+ * of float32 operations as the tfjs trainer's step (src/model/adam.ts):
  * m = m b1 + g (1-b1); v = v b2 + g^2 (1-b2); w = w - m / (sqrt(v) + eps) lrT; e = e d + w (1-d).
  */
 export function adam(
