@@ -3,11 +3,9 @@
 // engine) refusing implausible files while keeping its network. Counts are printed.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PROBLEM, DEFAULT_SAMPLER } from "../../src/core/config";
-import type { EngineSettings } from "../../src/engine/api";
-import { createEngine } from "../../src/engine/engine";
 import { networkFromSaved, type SavedNetwork } from "../../src/model";
 import { EPS_MAX, STD_MAX, STD_MIN } from "../../src/model/sanity";
+import { trainedEngine } from "../helpers/trainedEngine";
 import { copy, data, last, scaled, withValidNetwork } from "./sanity-fixture";
 
 withValidNetwork();
@@ -81,18 +79,7 @@ describe("fuzz: finite but absurd standardisers and weight scales", () => {
 
 describe("the dashboard's path (the engine) refuses them too and keeps its network", () => {
   it("std 1e308, a denormal mean, 3,750,000 steps, weights ~1e10: rejected, samples unchanged", async () => {
-    const settings: EngineSettings = {
-      problem: DEFAULT_PROBLEM,
-      network: { width: 16, depth: 1, activation: "silu", embedDim: 4 },
-      train: { steps: 10, lr: 1e-3, batch: 16, seed: 3, emaDecay: 0.9, backend: "wasm" },
-    };
-    const engine = createEngine({ chunkSteps: 10 });
-    await engine.init(settings);
-    await engine.train(10, () => {});
-    const good = (await engine.saveNetwork()) as SavedNetwork;
-    const probe = { sampler: { ...DEFAULT_SAMPLER, steps: 3 }, model: "network" as const, n: 10, seed: 0 };
-    const before = (await engine.sample(probe)).samples;
-    const tensors = await engine.numTensors();
+    const { engine, good, expectUnchanged } = await trainedEngine();
     const bad: [(s: SavedNetwork) => void, RegExp][] = [
       [
         (s) => {
@@ -124,8 +111,7 @@ describe("the dashboard's path (the engine) refuses them too and keeps its netwo
       change(file);
       await expect(engine.loadNetwork(file)).rejects.toThrow(message);
     }
-    expect((await engine.sample(probe)).samples).toEqual(before);
-    expect(await engine.numTensors()).toBe(tensors);
+    await expectUnchanged();
     await engine.dispose();
   });
 });
