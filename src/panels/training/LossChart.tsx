@@ -1,12 +1,13 @@
 // The live loss curve: the mean loss of each training chunk and its smoothed line, log scale.
 // It re-renders at most every 300 ms however fast the chunks arrive, so the page stays responsive.
 import { lazy, useMemo } from "react";
+import { useGridShown } from "../../hooks/useGridShown";
 import { useThrottled } from "../../hooks/useThrottled";
 import { chartPoints } from "../../state/lossHistory";
 import { useApp } from "../../state/store";
 import { ChartSlot } from "../../ui/ChartSlot";
 
-// recharts loads after the first paint (ui/ChartSlot.tsx).
+// recharts loads after the first paint, and after the grid unless the chart is in view (ui/ChartSlot.tsx).
 const LossLines = lazy(() => import("./LossPlot").then((m) => ({ default: m.LossLines })));
 const HEIGHT = 260;
 
@@ -15,12 +16,14 @@ export function LossChart() {
   const shown = useThrottled(loss);
   const data = useMemo(() => chartPoints(shown), [shown]);
   const last = data.length > 0 ? data[data.length - 1] : null;
+  // Offscreen at start-up: drawn once the grid is (or when scrolled near), not beside its sampling.
+  const gridShown = useGridShown();
   if (data.length === 0) {
     return <p className="empty-chart">No loss history yet: press Train to watch the loss fall.</p>;
   }
   return (
     <figure className="loss-chart" aria-label="Training loss against step (log scale)">
-      <ChartSlot height={HEIGHT}>
+      <ChartSlot height={HEIGHT} hold={!gridShown}>
         <LossLines data={data} height={HEIGHT} />
       </ChartSlot>
       <figcaption className="sr-only">

@@ -1,0 +1,134 @@
+// @vitest-environment jsdom
+// Offscreen plots wait for the grid at start-up: ChartSlot holds a box of the plot's size while
+// `hold` is set, until the box comes near the viewport; useGridShown releases the hold once every
+// grid column has its first result (or the grid is hidden, failed, or the time limit passed) and
+// never takes it back.
+import { act, cleanup, render, screen } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { resetGridShown, START_UP_LIMIT_MS, useGridShown } from "../../src/hooks/useGridShown";
+import { useCompare } from "../../src/state/compare";
+import { useApp } from "../../src/state/store";
+import { useView } from "../../src/state/view";
+import { ChartSlot } from "../../src/ui/ChartSlot";
+
+/** A stand-in IntersectionObserver: tests call show() to bring the observed boxes into view. */
+let observers: { cb: IntersectionObserverCallback; els: Element[] }[] = [];
+function show() {
+  for (const o of observers)
+    o.cb(o.els.map((target) => ({ isIntersecting: true, target }) as IntersectionObserverEntry), {} as IntersectionObserver);
+}
+
+beforeEach(() => {
+  observers = [];
+  vi.stubGlobal(
+    "IntersectionObserver",
+    class {
+      private o: { cb: IntersectionObserverCallback; els: Element[] };
+      constructor(cb: IntersectionObserverCallback) {
+        this.o = { cb, els: [] };
+        observers.push(this.o);
+      }
+      observe(el: Element) {
+        this.o.els.push(el);
+      }
+      disconnect() {
+        observers = observers.filter((x) => x !== this.o);
+      }
+    },
+  );
+  resetGridShown();
+  useCompare.setState(useCompare.getInitialState(), true);
+  useApp.setState({ hidden: new Set() });
+  useView.setState({ mode: "normal", panel: null });
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+const Plot = () => <p>the plot</p>;
+
+describe("ChartSlot", () => {
+  it("draws the plot at once without a hold", () => {
+    render(
+      <ChartSlot height={100}>
+        <Plot />
+      </ChartSlot>,
+    );
+    expect(screen.getByText("the plot")).toBeTruthy();
+  });
+
+  it("holds a box of the plot's height until it comes near the viewport", () => {
+    const { container } = render(
+      <ChartSlot height={123} hold>
+        <Plot />
+      </ChartSlot>,
+    );
+    expect(screen.queryByText("the plot")).toBeNull();
+    expect((container.querySelector(".chart-placeholder") as HTMLElement).style.height).toBe("123px");
+    act(() => show());
+    expect(screen.getByText("the plot")).toBeTruthy();
+  });
+
+  it("draws the plot once the hold is lifted", () => {
+    const { rerender } = render(
+      <ChartSlot height={100} hold>
+        <Plot />
+      </ChartSlot>,
+    );
+    expect(screen.queryByText("the plot")).toBeNull();
+    rerender(
+      <ChartSlot height={100} hold={false}>
+        <Plot />
+      </ChartSlot>,
+    );
+    expect(screen.getByText("the plot")).toBeTruthy();
+  });
+});
+
+function Probe() {
+  return <p>{useGridShown() ? "shown" : "starting"}</p>;
+}
+
+describe("useGridShown", () => {
+  it("is false until every column has a result, then stays true", () => {
+    render(<Probe />);
+    expect(screen.getByText("starting")).toBeTruthy();
+    const [a, b, c] = useCompare.getState().columns.map((col) => col.id);
+    const run = {} as never;
+    act(() => useCompare.setState({ runs: { [a]: run, [b]: run } }));
+    expect(screen.getByText("starting")).toBeTruthy();
+    act(() => useCompare.setState({ runs: { [a]: run, [b]: run, [c]: run } }));
+    expect(screen.getByText("shown")).toBeTruthy();
+    // A column added later has no result yet: nothing is held again.
+    act(() => useCompare.getState().addColumn());
+    expect(screen.getByText("shown")).toBeTruthy();
+  });
+
+  it("is true at once when the grid is hidden or not the slide shown", () => {
+    useApp.setState({ hidden: new Set(["compare"]) });
+    render(<Probe />);
+    expect(screen.getByText("shown")).toBeTruthy();
+    cleanup();
+    resetGridShown();
+    useApp.setState({ hidden: new Set() });
+    useView.setState({ mode: "present", panel: "training" });
+    render(<Probe />);
+    expect(screen.getByText("shown")).toBeTruthy();
+  });
+
+  it("is true once the grid failed, or after the start-up limit", () => {
+    render(<Probe />);
+    act(() => useCompare.setState({ error: "Sampling failed" }));
+    expect(screen.getByText("shown")).toBeTruthy();
+    cleanup();
+    resetGridShown();
+    useCompare.setState({ error: null });
+    vi.useFakeTimers();
+    render(<Probe />);
+    expect(screen.getByText("starting")).toBeTruthy();
+    act(() => vi.advanceTimersByTime(START_UP_LIMIT_MS + 1));
+    expect(screen.getByText("shown")).toBeTruthy();
+  });
+});
