@@ -18,7 +18,7 @@ import type {
   SavedNetwork,
   TrainProgress,
 } from "./api";
-import type { EngineStats } from "./engine";
+import type { EngineStats } from "./control";
 import { NetworkMirror } from "./mirror";
 import type { BackendName } from "./network";
 import { defaultPoolSize, type PooledRequest, type PoolMember, SamplingPool } from "./pool";

@@ -2,37 +2,30 @@
 // worker with comlink. It owns the dataset, the Problem, the network, the quality Reference and
 // the training loop. Every request is validated before anything reaches tfjs; a bad request
 // rejects with a message that names the setting and changes nothing.
-import { DEFAULT_PROBLEM, DEFAULT_TRAIN, type ProblemConfig, type SamplerConfig } from "../core/config";
+import { DEFAULT_PROBLEM, DEFAULT_TRAIN, type ProblemConfig } from "../core/config";
 import { type Dataset, toModel, tutorialDataset } from "../core/data";
 import { dataFingerprint } from "../core/datasets/fingerprint";
 import { makeProblem, oraclePredictor, type Problem, perfectKind } from "../core/experiment";
-import { quality, Reference } from "../core/metrics";
-import { SAMPLERS } from "../core/samplers";
+import { quality } from "../core/metrics";
 import type { NoisePredictor } from "../core/types";
 import {
   type DataInfo,
   type DataInput,
-  type Engine,
   type EngineSettings,
   type InterpolateResult,
   type InvertResult,
   type ModelChoice,
   type NetworkInfo,
   OTHER_DATA,
-  type PredictEpsRequest,
   type PredictEpsResult,
   type SampleRequest,
   type SampleResult,
   type SavedNetwork,
   type TrainProgress,
 } from "./api";
-import {
-  type BackendName,
-  type EngineNetwork,
-  type ModelLayer,
-  modelLayer,
-  type TrainKnobs,
-} from "./network";
+import { BEAT_MS, CHECKPOINT_MS, type EngineOptions, type EngineWithControl, threadStats } from "./control";
+import { type BackendName, type EngineNetwork, modelLayer, type TrainKnobs } from "./network";
+import { checkPerfectCost, referenceOf, warmReference } from "./reference";
 import {
   parseData,
   parseInterpolateRequest,
@@ -46,63 +39,7 @@ import {
 } from "./requests";
 import { interpolateWith, invertWith, nonFiniteWarning, sampleWith } from "./sampling";
 import { TrainLoop } from "./training";
-import { runUnit, type SampleUnit, type UnitResult } from "./units";
-
-export interface EngineOptions {
-  /** Where the browser finds the tfjs .wasm files (vite ?url imports); Node needs none. */
-  wasmPaths?: Record<string, string>;
-  /** Fixed training chunk size in steps (default: adaptive, ~75 ms per chunk). */
-  chunkSteps?: number;
-  /** The tfjs side; tests may pass a stand-in. */
-  model?: ModelLayer;
-  /** Told, at most every BEAT_MS, that long work is still going (the worker's liveness notice). */
-  beat?: () => void;
-}
-
-/** How often long work says it is alive; the supervisor's silence limit is several times this. */
-export const BEAT_MS = 1000;
-/** A running training run hands out a checkpoint (the saved network) at most this often. */
-export const CHECKPOINT_MS = 3000;
-
-/** Extra members beyond the UI contract: backend choice and liveness for the client. */
-export interface EngineWithControl extends Engine {
-  setData(data: DataInput): Promise<DataInfo>;
-  saveNetwork(): Promise<SavedNetwork>;
-  predictEps(req: PredictEpsRequest): Promise<PredictEpsResult>;
-  /** One unit of pooled sampling (src/engine/pool.ts). */
-  sampleUnit(unit: SampleUnit): Promise<UnitResult>;
-  /** The quality figures and the non-finite warning of merged pooled samples (raw units). */
-  qualityOf(samples: Float32Array): Promise<Pick<SampleResult, "quality" | "warning">>;
-  /** Changes whenever the network's weights may have changed (pool workers reload on a change). */
-  networkStamp(): Promise<string>;
-  setBackend(name: BackendName): Promise<string>;
-  ping(): Promise<"pong">;
-  /** Live tfjs tensors (tests and the leak soak). */
-  numTensors(): Promise<number>;
-  /** Live tensors and the JS heap of this thread (Chromium and Node only; null elsewhere). */
-  stats(): Promise<EngineStats>;
-  dispose(): Promise<void>;
-}
-
-export interface EngineStats {
-  numTensors: number;
-  heapBytes: number | null;
-}
-
-let cachedReference: { dataset: Dataset; ref: Reference } | null = null;
-
-/** The quality Reference of a dataset, built once (its 5000-point self term costs ~100 ms). */
-function referenceOf(dataset: Dataset): Reference {
-  if (cachedReference?.dataset !== dataset) {
-    cachedReference = { dataset, ref: new Reference(dataset.mixture, dataset.points) };
-  }
-  return cachedReference.ref;
-}
-
-/** Measured in Node (scripts/measure-data.ts's machine): about 5e7 Gaussian terms per second. */
-const EVALS_PER_SECOND = 5e7;
-/** About 30 s of work: well inside the client's compute time limit per call. */
-export const EMPIRICAL_BUDGET = 30 * EVALS_PER_SECOND;
+import { runUnit, type UnitResult } from "./units";
 
 const sharedDataset = tutorialDataset();
 /** A saved network without a data fingerprint (the shipped pretrained one) means the course's set. */
@@ -183,21 +120,6 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
     }
   }
 
-  /**
-   * The memorising perfect network costs one Gaussian per data point per sample per call: with a
-   * large own data set a long sampler would run past the compute time limit (and restart the
-   * worker), so such a request is refused up front with what to change.
-   */
-  function checkPerfectCost(choice: ModelChoice, sampler: SamplerConfig, n: number): void {
-    if (choice === "network" || (choice === "oracle" && problem.modelMixture)) return;
-    const nData = dataset.points.length / 2;
-    const cost = nData * SAMPLERS[sampler.sampler].nfe(sampler.steps) * n;
-    if (cost > EMPIRICAL_BUDGET)
-      throw new Error(
-        `the memorising perfect network over ${nData} data points would take about ${Math.round(cost / EVALS_PER_SECOND)} s for ${n} samples at S=${sampler.steps}; use fewer steps, fewer samples or fewer data points`,
-      );
-  }
-
   function predictorFor(choice: ModelChoice): NoisePredictor {
     // The network belongs to its data: sampling with it on other data is refused (the page offers to train).
     if (choice === "network" && requireNet() && netFingerprint !== fingerprint) throw new Error(OTHER_DATA);
@@ -220,6 +142,7 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
     adoptions++;
     problem = makeProblem(dataset, problemCfg);
     origin = nextOrigin;
+    warmReference(() => dataset);
     return info();
   }
 
@@ -241,18 +164,13 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
       return model.numTensors();
     },
     async stats() {
-      // Only where the runtime was started with --expose-gc (the soak): a heap figure after a full GC.
-      (globalThis as { gc?: () => void }).gc?.();
-      const perf = performance as Performance & { memory?: { usedJSHeapSize: number } };
-      const heap =
-        perf.memory?.usedJSHeapSize ??
-        (typeof process !== "undefined" && process.memoryUsage ? process.memoryUsage().heapUsed : null);
-      return { numTensors: model.numTensors(), heapBytes: heap };
+      return threadStats(model.numTensors());
     },
     async setData(data) {
       const d = parseData(data);
       await loop.stopAndWait();
       adoptData(d);
+      warmReference(() => dataset);
       return dataInfo();
     },
     async init(settings) {
@@ -330,7 +248,7 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
     // One implementation of both signatures: the figures are there unless the request said false.
     sample: (async (req: SampleRequest) => {
       const r = parseSampleRequest(req, problem.config.T);
-      checkPerfectCost(r.model, r.sampler, r.xT ? r.xT.length / 2 : r.n);
+      checkPerfectCost(problem, dataset, r.model, r.sampler, r.xT ? r.xT.length / 2 : r.n);
       return sampleWith(problem, predictorFor(r.model), referenceOf(dataset), r);
     }) as EngineWithControl["sample"],
     async sampleMany(reqs): Promise<SampleResult[]> {
@@ -341,7 +259,8 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
       const parsed = reqs.map((r) => parseSampleRequest(r, problem.config.T));
       if (parsed.some((r) => r.quality === false))
         throw new Error("sampleMany gives every column its quality figures: quality: false is for sample()");
-      for (const r of parsed) checkPerfectCost(r.model, r.sampler, r.xT ? r.xT.length / 2 : r.n);
+      for (const r of parsed)
+        checkPerfectCost(problem, dataset, r.model, r.sampler, r.xT ? r.xT.length / 2 : r.n);
       const predictors = parsed.map((r) => predictorFor(r.model));
       const xTCache = new Map<string, Float32Array>();
       // Every request computes its figures (checked above), so each result is a whole SampleResult.
@@ -355,7 +274,7 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
     },
     async sampleUnit(unit): Promise<UnitResult> {
       const u = parseSampleUnit(unit, problem.config.T);
-      checkPerfectCost(u.model, u.sampler, u.xT.length / 2);
+      checkPerfectCost(problem, dataset, u.model, u.sampler, u.xT.length / 2);
       return runUnit(problem, predictorFor(u.model), u);
     },
     async qualityOf(samples) {

@@ -7,7 +7,7 @@
 import { drawXT } from "../core/experiment";
 import { T_MAX } from "../core/schedule";
 import type { SampleRequest, SampleResult, SamplesOnly } from "./api";
-import type { EngineWithControl } from "./engine";
+import type { EngineWithControl } from "./control";
 import { parseSampleRequest } from "./requests";
 import { countNonFinite, nonFiniteWarning } from "./sampling";
 import type { UnitResult } from "./units";

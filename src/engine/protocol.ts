@@ -1,7 +1,7 @@
 // What the worker and the page agree on besides the Engine methods (docs/architecture.md):
 // which results are transferred, and the notices the worker posts on its own (a call started,
 // still alive). Shared by src/engine/worker.ts and the supervisor, and testable without a worker.
-import type { EngineWithControl } from "./engine";
+import type { EngineWithControl } from "./control";
 import { transferablesOf } from "./transfer";
 
 export type WorkerNotice =

@@ -5,7 +5,7 @@
 // answer) is declared dead, which also catches a terminated worker that sends no error event.
 // Restarts and fallbacks are the client's (src/engine/client.ts).
 import * as Comlink from "comlink";
-import type { EngineWithControl } from "./engine";
+import type { EngineWithControl } from "./control";
 import { isNotice } from "./protocol";
 
 export type Remote = Comlink.Remote<EngineWithControl>;

@@ -7,7 +7,8 @@ import wasmPlain from "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url";
 import wasmThreaded from "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url";
 import * as Comlink from "comlink";
-import { createEngine, type EngineWithControl } from "./engine";
+import type { EngineWithControl } from "./control";
+import { createEngine } from "./engine";
 import { markedCalls, markOnce } from "./marks";
 import { exposedTable, type WorkerNotice } from "./protocol";
 

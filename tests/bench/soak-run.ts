@@ -9,7 +9,7 @@ import {
   SAMPLER_KINDS,
 } from "../../src/core/config";
 import type { Engine } from "../../src/engine/api";
-import type { EngineStats } from "../../src/engine/engine";
+import type { EngineStats } from "../../src/engine/control";
 
 export interface SoakResult {
   lines: string[];

@@ -3,7 +3,8 @@
 // store instead of IndexedDB, and the pretrained network served from memory. The engine is wrapped
 // only to record calls and to emit the worker client's status events.
 import type { EngineEvent } from "../../src/engine/client";
-import { createEngine, type EngineWithControl } from "../../src/engine/engine";
+import type { EngineWithControl } from "../../src/engine/control";
+import { createEngine } from "../../src/engine/engine";
 import { memorySessionStore, type Session } from "../../src/state/persist";
 import type { TabChannel } from "../../src/state/saving";
 import { configureApp, initialState, useApp } from "../../src/state/store";

@@ -6,7 +6,8 @@
 import { DEFAULT_PROBLEM } from "../../src/core/config";
 import { makeProblem, oraclePredictor, type Problem } from "../../src/core/experiment";
 import type { Engine, NetworkInfo, SampleRequest } from "../../src/engine/api";
-import { createEngine, type EngineWithControl } from "../../src/engine/engine";
+import type { EngineWithControl } from "../../src/engine/control";
+import { createEngine } from "../../src/engine/engine";
 import type { EngineNetwork, ModelLayer } from "../../src/engine/network";
 import { SAVED_FORMAT, SAVED_VERSION } from "../../src/model/saved";
 

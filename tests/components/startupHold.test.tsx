@@ -15,7 +15,10 @@ import { ChartSlot } from "../../src/ui/ChartSlot";
 let observers: { cb: IntersectionObserverCallback; els: Element[] }[] = [];
 function show() {
   for (const o of observers)
-    o.cb(o.els.map((target) => ({ isIntersecting: true, target }) as IntersectionObserverEntry), {} as IntersectionObserver);
+    o.cb(
+      o.els.map((target) => ({ isIntersecting: true, target }) as IntersectionObserverEntry),
+      {} as IntersectionObserver,
+    );
 }
 
 beforeEach(() => {

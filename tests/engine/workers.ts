@@ -2,7 +2,8 @@
 // real worker protocol (call announcements, transfers), in one Node thread. For pool and
 // supervisor tests; the real Worker in Chromium is tests/browser/worker.e2e.ts.
 import * as Comlink from "comlink";
-import { createEngine, type EngineWithControl } from "../../src/engine/engine";
+import type { EngineWithControl } from "../../src/engine/control";
+import { createEngine } from "../../src/engine/engine";
 import { exposedTable } from "../../src/engine/protocol";
 
 export interface FakeWorker {

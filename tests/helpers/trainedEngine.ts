@@ -5,7 +5,8 @@
 import { expect } from "vitest";
 import { DEFAULT_PROBLEM, DEFAULT_SAMPLER } from "../../src/core/config";
 import type { EngineSettings } from "../../src/engine/api";
-import { createEngine, type EngineWithControl } from "../../src/engine/engine";
+import type { EngineWithControl } from "../../src/engine/control";
+import { createEngine } from "../../src/engine/engine";
 import type { SavedNetwork } from "../../src/model";
 
 /** Small enough to train in well under a second; seed 3 for the network and its batches. */
