@@ -6,24 +6,12 @@
 import * as Comlink from "comlink";
 import { BACKENDS, type TrainConfig } from "../core/config";
 import { settleWithin } from "../core/wait";
-import type {
-  DataInfo,
-  DataInput,
-  Engine,
-  EngineSettings,
-  PredictEpsRequest,
-  PredictEpsResult,
-  SampleResult,
-  SamplesOnly,
-  SavedNetwork,
-  TrainProgress,
-} from "./api";
-import type { EngineStats } from "./control";
-import { NetworkMirror } from "./mirror";
+import type { DataInput, EngineSettings, SampleResult, SavedNetwork, TrainProgress } from "./api";
+import type { ClientOptions, EngineClient, EngineEvent } from "./clientApi";
 import type { BackendName } from "./network";
-import { defaultPoolSize, type PooledRequest, type PoolMember, SamplingPool } from "./pool";
+import { defaultPoolSize, type PooledRequest } from "./pool";
 import { pooledInterpolate } from "./poolInterpolate";
-import { extraMember } from "./poolWorkers";
+import { clientPool } from "./poolWorkers";
 import {
   DEFAULT_LIMITS,
   EngineTimeout,
@@ -35,45 +23,6 @@ import {
 
 export { isCancelled } from "./pool";
 export { DEFAULT_LIMITS, EngineTimeout } from "./supervisor";
-
-/** A status message for the page. `backend` is set on a fallback: the backend now in use. */
-export interface EngineEvent {
-  kind: "restarted" | "fallback" | "error";
-  message: string;
-  backend?: string;
-  /** On a restart: the training steps of the network brought back (null: none could be). */
-  restoredSteps?: number | null;
-}
-
-export interface EngineClient extends Engine {
-  setData(data: DataInput): Promise<DataInfo>;
-  predictEps(req: PredictEpsRequest): Promise<PredictEpsResult>;
-  saveNetwork(): Promise<SavedNetwork>;
-  /** Sampling, per call; a newer call on the same lane rejects this one (see isCancelled). */
-  sample(req: PooledRequest & { quality: false }): Promise<SamplesOnly>;
-  sample(req: PooledRequest): Promise<SampleResult>;
-  /** Status messages for the page (worker restarted, backend fell back, ...). Returns unsubscribe. */
-  onEvent(listener: (e: EngineEvent) => void): () => void;
-  /** The backend the current worker runs on ("wasm", "cpu", ...), once started. */
-  backend(): Promise<string>;
-  /** Live tensors and JS heap inside the worker (tests and the leak soak). */
-  debugStats(): Promise<EngineStats>;
-  /** Test hook: kills the worker as a crash would (no error event, like a real termination). */
-  debugTerminate(): void;
-  dispose(): void;
-}
-
-export interface ClientOptions {
-  backend?: BackendName;
-  /** Time limits in ms. */
-  limits?: Partial<Limits>;
-  /** For tests: how to create a worker. */
-  createWorker?: () => Worker;
-  /** Sampling workers including the main one (default 1 + min(hardwareConcurrency - 1, 4), >= 1). */
-  poolSize?: number;
-  /** The longest an interpolation waits for the sampling calls already in the pool (ms; 1500). */
-  interpolationWaitMs?: number;
-}
 
 const defaultWorker = () => new Worker(new URL("./worker.ts", import.meta.url), { type: "module" });
 
@@ -225,42 +174,18 @@ export function createEngineClient(opts: ClientOptions = {}): EngineClient {
     }
   }
 
-  // The pool: the main worker first, then extra workers that mirror its network.
-  const readStamp = () => control("reading the network", (r) => r.networkStamp());
-  const mirror = new NetworkMirror(readStamp, () =>
-    control("saving the network for the sampling workers", (r) => r.saveNetwork()),
-  );
-  const poolSize = Math.max(1, Math.floor(opts.poolSize ?? defaultPoolSize()));
-  let extras: PoolMember[] = [];
-  for (let i = 1; i < poolSize; i++)
-    extras.push(
-      extraMember({
-        makeWorker,
-        limits,
-        backend: () => wanted,
-        savedFor: (stamp) => mirror.savedFor(stamp),
-        data: () => lastData,
-        onLost: (m) => {
-          extras = extras.filter((e) => e !== m);
-        },
-      }),
-    );
-  // The others boot once the main worker is up: the first column needs only the main worker, so
-  // its boot does not share the cores with theirs, and they are ready for the 500-step columns
-  // (docs/bench.md, "Page timings").
-  current.then(
-    () => {
-      for (const e of extras) e.boot?.();
-    },
-    () => undefined, // no main worker: the extras start when a call first needs them
-  );
-  const main: PoolMember = { run: (what, fn) => compute(what, fn) };
-  const pool = new SamplingPool(() => [main, ...extras], readStamp);
-
-  /** After a network became current: the other workers load it now (src/engine/mirror.ts). */
-  const primeExtras = (loaded: SavedNetwork | null) => {
-    if (extras.length > 0) mirror.prime(loaded, (stamp) => pool.prime(stamp));
-  };
+  // The pool: the main worker first, then extra workers that mirror its network; they boot once
+  // the main worker is up.
+  const { pool, primeExtras, disposeExtras } = clientPool({
+    size: Math.max(1, Math.floor(opts.poolSize ?? defaultPoolSize())),
+    makeWorker,
+    limits,
+    backend: () => wanted,
+    data: () => lastData,
+    mainUp: current,
+    control,
+    compute,
+  });
 
   return {
     onEvent(listener) {
@@ -339,7 +264,7 @@ export function createEngineClient(opts: ClientOptions = {}): EngineClient {
     },
     dispose() {
       disposed = true;
-      for (const e of extras) e.dispose?.();
+      disposeExtras();
       void current.then((g) => g.kill("the engine client was closed"));
     },
   };

@@ -1,11 +1,12 @@
 // The pool's extra sampling workers: each is a plain engine worker (the same script as the main
 // one) that mirrors the main worker's network, reloading it whenever the network stamp changed.
 // One that dies is dropped from the pool and its unit goes back to the queue; no restart (the
-// main worker alone can always finish the work).
+// main worker alone can always finish the work). clientPool assembles the client's pool.
 import type { DataInput, SavedNetwork } from "./api";
+import { NetworkMirror } from "./mirror";
 import type { BackendName } from "./network";
-import type { PoolMember } from "./pool";
-import { type Generation, type Limits, launchWorker } from "./supervisor";
+import { type PoolMember, SamplingPool } from "./pool";
+import { type Generation, type Limits, launchWorker, type Remote } from "./supervisor";
 
 export interface ExtraOptions {
   makeWorker: () => Worker;
@@ -99,4 +100,67 @@ export function extraMember(o: ExtraOptions): PoolMember {
     },
   };
   return member;
+}
+
+export interface ClientPoolOptions {
+  /** Sampling workers including the main one. */
+  size: number;
+  makeWorker: () => Worker;
+  limits: Limits;
+  backend: () => BackendName;
+  data: () => DataInput | null;
+  /** Resolves once the main worker is up (the extras boot then). */
+  mainUp: Promise<unknown>;
+  /** Calls on the main worker, with the control and the compute time limit. */
+  control: <T>(what: string, run: (r: Remote) => Promise<T>) => Promise<T>;
+  compute: <T>(what: string, run: (r: Remote) => Promise<T>) => Promise<T>;
+}
+
+/**
+ * The client's sampling pool: the main worker first, then size - 1 extra workers that mirror its
+ * network (src/engine/mirror.ts). primeExtras has them load a network that just became current.
+ */
+export function clientPool(o: ClientPoolOptions): {
+  pool: SamplingPool;
+  primeExtras: (loaded: SavedNetwork | null) => void;
+  disposeExtras: () => void;
+} {
+  const readStamp = () => o.control("reading the network", (r) => r.networkStamp());
+  const mirror = new NetworkMirror(readStamp, () =>
+    o.control("saving the network for the sampling workers", (r) => r.saveNetwork()),
+  );
+  let extras: PoolMember[] = [];
+  for (let i = 1; i < o.size; i++)
+    extras.push(
+      extraMember({
+        makeWorker: o.makeWorker,
+        limits: o.limits,
+        backend: o.backend,
+        savedFor: (stamp) => mirror.savedFor(stamp),
+        data: o.data,
+        onLost: (m) => {
+          extras = extras.filter((e) => e !== m);
+        },
+      }),
+    );
+  // The others boot once the main worker is up: the first column needs only the main worker, so
+  // its boot does not share the cores with theirs, and they are ready for the 500-step columns
+  // (docs/bench.md, "Page timings").
+  o.mainUp.then(
+    () => {
+      for (const e of extras) e.boot?.();
+    },
+    () => undefined, // no main worker: the extras start when a call first needs them
+  );
+  const main: PoolMember = { run: (what, fn) => o.compute(what, fn) };
+  const pool = new SamplingPool(() => [main, ...extras], readStamp);
+  return {
+    pool,
+    primeExtras(loaded) {
+      if (extras.length > 0) mirror.prime(loaded, (stamp) => pool.prime(stamp));
+    },
+    disposeExtras() {
+      for (const e of extras) e.dispose?.();
+    },
+  };
 }

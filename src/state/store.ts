@@ -3,7 +3,7 @@
 // the engine with useEngine(); the engine is created lazily by start(), or injected in tests.
 import { create } from "zustand";
 import type { Engine, NetworkInfo, TrainProgress } from "../engine/api";
-import type { EngineClient } from "../engine/client";
+import type { EngineClient } from "../engine/clientApi";
 import { binHistory, chunkPoint, type LossPoint } from "./lossHistory";
 import { idbSessionStore, type SessionStore } from "./persist";
 import type { TabChannel } from "./saving";

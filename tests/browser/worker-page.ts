@@ -1,6 +1,7 @@
 // Test-only page: puts the real worker client and the scenario on window for Playwright to drive.
 import { DEFAULT_NETWORK, DEFAULT_PROBLEM, DEFAULT_TRAIN } from "../../src/core/config";
-import { createEngineClient, type EngineEvent } from "../../src/engine/client";
+import { createEngineClient } from "../../src/engine/client";
+import type { EngineEvent } from "../../src/engine/clientApi";
 import { runBrowserBench, runBrowserTimeToQuality } from "../bench/browser-bench";
 import { runPoolBench } from "../bench/pool-bench";
 import { runSoak } from "../bench/soak-run";

@@ -2,7 +2,7 @@
 // (src/engine/engine.ts, in-process) with the stand-in model of appModel.ts, an in-memory session
 // store instead of IndexedDB, and the pretrained network served from memory. The engine is wrapped
 // only to record calls and to emit the worker client's status events.
-import type { EngineEvent } from "../../src/engine/client";
+import type { EngineEvent } from "../../src/engine/clientApi";
 import type { EngineWithControl } from "../../src/engine/control";
 import { createEngine } from "../../src/engine/engine";
 import { memorySessionStore, type Session } from "../../src/state/persist";

@@ -4,7 +4,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_PROBLEM, DEFAULT_SAMPLER } from "../../src/core/config";
 import type { EngineSettings } from "../../src/engine/api";
-import { createEngineClient, type EngineClient, type EngineEvent } from "../../src/engine/client";
+import { createEngineClient } from "../../src/engine/client";
+import type { EngineClient, EngineEvent } from "../../src/engine/clientApi";
 import { engineWorkers } from "./workers";
 
 const settings = (backend: "wasm" | "cpu" | "webgl"): EngineSettings => ({

@@ -5,7 +5,8 @@
 import * as Comlink from "comlink";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SAMPLER } from "../../src/core/config";
-import { createEngineClient, type EngineEvent } from "../../src/engine/client";
+import { createEngineClient } from "../../src/engine/client";
+import type { EngineEvent } from "../../src/engine/clientApi";
 
 interface FakeOptions {
   /** Backends this fake refuses to start. */

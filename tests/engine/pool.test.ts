@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_PROBLEM, DEFAULT_SAMPLER, type SamplerConfig } from "../../src/core/config";
 import type { EngineSettings, SampleRequest } from "../../src/engine/api";
-import { createEngineClient, type EngineClient, isCancelled } from "../../src/engine/client";
+import { createEngineClient, isCancelled } from "../../src/engine/client";
+import type { EngineClient } from "../../src/engine/clientApi";
 import { createEngine } from "../../src/engine/engine";
 import { unitRanges } from "../../src/engine/pool";
 import { engineWorkers } from "./workers";

@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DEFAULT_PROBLEM, DEFAULT_SAMPLER } from "../../src/core/config";
 import type { EngineSettings, InterpolateRequest } from "../../src/engine/api";
-import { createEngineClient, type EngineClient } from "../../src/engine/client";
+import { createEngineClient } from "../../src/engine/client";
+import type { EngineClient } from "../../src/engine/clientApi";
 import { createEngine } from "../../src/engine/engine";
 import { engineWorkers } from "./workers";
 

@@ -4,7 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PROBLEM, DEFAULT_SAMPLER } from "../../src/core/config";
 import type { EngineSettings, TrainProgress } from "../../src/engine/api";
-import { createEngineClient, type EngineEvent } from "../../src/engine/client";
+import { createEngineClient } from "../../src/engine/client";
+import type { EngineEvent } from "../../src/engine/clientApi";
 import type { EngineWithControl } from "../../src/engine/control";
 import { engineWorkers } from "./workers";
 
