@@ -1,7 +1,9 @@
 // The bench figures measured in Chromium through the real worker client (used by the test page):
 // the app's worker (the kernel on wasm), or with plan.kernel false a worker on plain tfjs; and the
 // time to quality on the app's worker.
+import { DEFAULT_NETWORK, DEFAULT_PROBLEM, DEFAULT_TRAIN } from "../../src/core/config";
 import { createEngineClient } from "../../src/engine/client";
+import { ENGINE_PATH_REQUEST, type EnginePathTimes, timeRuns } from "../browser/engine-path-request";
 import { type BenchFigures, type BenchPlan, measure } from "./measure";
 import { type QualityPlan, type QualityRun, runTimeToQuality } from "./quality-run";
 
@@ -36,3 +38,121 @@ export async function runBrowserTimeToQuality(plans: QualityPlan[]): Promise<Qua
     client.dispose();
   }
 }
+
+const tfjsDirectWorker = () =>
+  new Worker(new URL("./tfjs-direct-worker.ts", import.meta.url), { type: "module" });
+
+/**
+ * The engine-path bench (tests/bench/engine-path.ts --tfjs) on plain tfjs: DDIM-500 `runs` times
+ * through the real client on workers with the kernel off, or (direct) in a worker that calls the
+ * engine itself.
+ */
+export async function runEnginePathTfjs(
+  runs: number,
+  trainSteps: number,
+  direct: boolean,
+  opts: { fresh?: boolean; poolSize?: number } = {},
+): Promise<EnginePathTimes> {
+  const saved = await (await fetch("/pretrained/network.json")).json();
+  if (direct) {
+    const w = tfjsDirectWorker();
+    try {
+      let pending: ((ms: number) => void) | null = null;
+      const ready = new Promise<void>((ok, fail) => {
+        w.onmessage = (ev) => {
+          if (ev.data === "ready") ok();
+          else pending?.(ev.data as number);
+        };
+        w.onerror = (ev) => fail(new Error(ev.message));
+      });
+      w.postMessage({ saved, trainSteps });
+      await ready;
+      return await timeRuns(
+        runs,
+        () =>
+          new Promise<number>((ok) => {
+            pending = ok;
+            w.postMessage("run");
+          }),
+      );
+    } finally {
+      w.terminate();
+    }
+  }
+  const client = createEngineClient({
+    limits: { compute: 600_000 },
+    createWorker: tfjsWorker,
+    ...(opts.poolSize ? { poolSize: opts.poolSize } : {}),
+  });
+  try {
+    // fresh: as `npm run bench` does (a new default network trained here first).
+    if (opts.fresh)
+      await client.init({
+        problem: DEFAULT_PROBLEM,
+        network: DEFAULT_NETWORK,
+        train: { ...DEFAULT_TRAIN, backend: "wasm" },
+      });
+    else await client.loadNetwork(saved, "pretrained");
+    if (trainSteps > 0) await client.train(trainSteps, () => {});
+    return await timeRuns(runs, async () => (await client.sample(ENGINE_PATH_REQUEST)).ms);
+  } finally {
+    client.dispose();
+  }
+}
+
+/**
+ * engine-path.ts --tfjs --ab: a long-lived tfjs client (one worker; trained `trainSteps` first)
+ * against a new client made for each round (the long-lived one's network, one warm-up DDIM-50),
+ * one timed DDIM-500 on each per round, so the machine's load hits both alike and a slowdown of
+ * the long-lived worker shows against a worker that has run almost nothing.
+ */
+export async function runEnginePathTfjsAB(
+  rounds: number,
+  trainSteps: number,
+  fresh: boolean,
+): Promise<{ old: EnginePathTimes; young: EnginePathTimes }> {
+  const make = () =>
+    createEngineClient({ limits: { compute: 600_000 }, createWorker: tfjsWorker, poolSize: 1 });
+  const old = make();
+  const warm = { ...ENGINE_PATH_REQUEST, sampler: { ...ENGINE_PATH_REQUEST.sampler, steps: 50 } };
+  try {
+    if (fresh)
+      await old.init({
+        problem: DEFAULT_PROBLEM,
+        network: DEFAULT_NETWORK,
+        train: { ...DEFAULT_TRAIN, backend: "wasm" },
+      });
+    else await old.loadNetwork(await (await fetch("/pretrained/network.json")).json(), "pretrained");
+    if (trainSteps > 0) await old.train(trainSteps, () => {});
+    const saved = await old.saveNetwork();
+    const out = { old: { wall: [], worker: [], cpu: [] }, young: { wall: [], worker: [], cpu: [] } } as {
+      old: EnginePathTimes;
+      young: EnginePathTimes;
+    };
+    const push = (to: EnginePathTimes, t: EnginePathTimes) => {
+      to.wall.push(...t.wall);
+      to.worker.push(...t.worker);
+      to.cpu.push(...t.cpu);
+    };
+    for (let r = 0; r < rounds; r++) {
+      push(out.old, await timeRuns(1, async () => (await old.sample(ENGINE_PATH_REQUEST)).ms));
+      const young = make();
+      try {
+        await young.loadNetwork(saved, "user");
+        await young.sample(warm);
+        push(out.young, await timeRuns(1, async () => (await young.sample(ENGINE_PATH_REQUEST)).ms));
+      } finally {
+        young.dispose();
+      }
+    }
+    return out;
+  } finally {
+    old.dispose();
+  }
+}
+// The test page (tests/browser/worker-page.ts) imports this module: the bench reaches the tfjs
+// engine path as window.ddimBench.
+(globalThis as { ddimBench?: Record<string, unknown> }).ddimBench = {
+  enginePathTfjs: runEnginePathTfjs,
+  enginePathTfjsAB: runEnginePathTfjsAB,
+};
