@@ -1,0 +1,82 @@
+// How busy the machine is while the page starts: the CPU time of all of Chromium's processes
+// (read from /proc, Linux only) from navigation until the comparison grid is painted, against the
+// wall time, per process type. On a machine with C cores, "cores busy" near C means start-up is
+// bound by the CPU, not by waiting (docs/bench.md, "The grid is CPU-bound on two cores"). A bench
+// that prints figures, not a test. Every round is a fresh browser context (a first visit).
+//   npx tsx tests/bench/page-cpu.ts [--rounds 4] [--dist DIR]   (DIR: a build; default: build this tree)
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { chromium } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS, serveDir } from "../browser/static";
+import { waitGridSettled } from "../e2e/dashboard";
+import { buildAppInto } from "../e2e/site";
+import { median } from "./measure";
+
+const { values: args } = parseArgs({ options: { rounds: { type: "string" }, dist: { type: "string" } } });
+const ROUNDS = Math.max(1, Number(args.rounds ?? 4));
+/** Kernel clock ticks per second of /proc/PID/stat's utime and stime (100 on Linux). */
+const TICKS = 100;
+
+/** CPU ms so far of every Chromium process, summed per process type (renderer, gpu-process, ...). */
+function chromiumCpu(): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+      if (!cmd.includes("chromium")) continue;
+      const type = /--type=([a-z-]+)/.exec(cmd)?.[1] ?? "browser";
+      // Fields after the command name: utime and stime are the 12th and 13th.
+      const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      out[type] = (out[type] ?? 0) + ((Number(f[11]) + Number(f[12])) * 1000) / TICKS;
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  let dir = args.dist;
+  let scratch: string | null = null;
+  if (!dir) {
+    scratch = mkdtempSync(join(tmpdir(), "ddim-lab-cpu-"));
+    console.log("building the production bundle...");
+    await buildAppInto(scratch);
+    dir = scratch;
+  }
+  const server = await serveDir(dir);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const busy: number[] = [];
+  console.log(`page CPU at start-up: ${cpus().length} CPUs, ${ROUNDS} rounds, build ${dir}`);
+  try {
+    for (let r = 0; r < ROUNDS; r++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      const page = await context.newPage();
+      await page.goto("about:blank");
+      const before = chromiumCpu();
+      const t0 = Date.now();
+      await page.goto(server.origin);
+      await waitGridSettled(page);
+      const wall = Date.now() - t0;
+      const after = chromiumCpu();
+      const per = Object.keys(after).map((k) => [k, Math.round(after[k] - (before[k] ?? 0))] as const);
+      const total = per.reduce((s, [, v]) => s + v, 0);
+      busy.push(total / wall);
+      console.log(
+        `  round ${r + 1}: grid settled ${wall} ms after navigation, Chromium CPU ${total} ms = ${(total / wall).toFixed(2)} cores busy (${per.map(([k, v]) => `${k} ${v}`).join(", ")})`,
+      );
+      await context.close();
+    }
+    console.log(
+      `median: ${median(busy).toFixed(2)} of ${cpus().length} cores busy from navigation to the painted grid`,
+    );
+  } finally {
+    await browser.close();
+    server.close();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+void main();
