@@ -1,8 +1,8 @@
 // Whether the page's start-up is past its headline: the comparison grid has shown every column's
 // first result (or it is not on the page, or it failed, or START_UP_LIMIT_MS passed). Offscreen
-// work that can wait (the loss chart's recharts module and its render, ~0.35 s of the page's
-// thread) waits for it, so at start-up the two cores go to the workers sampling the grid
-// (docs/bench.md, "Page timings"). Once true it stays true: later edits of the grid hold nothing.
+// work that can wait (the loss chart's recharts render, ~0.2 s of the page's thread) waits for
+// it, so at start-up the two cores go to the workers sampling the grid (docs/bench.md, "The grid
+// is CPU-bound on two cores"). Once true it stays true: later edits of the grid hold nothing.
 import { useEffect, useState } from "react";
 import { type CompareState, useCompare } from "../state/compare";
 import { useApp } from "../state/store";
