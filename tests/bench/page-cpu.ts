@@ -4,7 +4,7 @@
 // bound by the CPU, not by waiting (docs/bench.md, "The grid is CPU-bound on two cores"). A bench
 // that prints figures, not a test. Every round is a fresh browser context (a first visit).
 //   npx tsx tests/bench/page-cpu.ts [--rounds 4] [--dist DIR]   (DIR: a build; default: build this tree)
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -15,7 +15,15 @@ import { buildAppInto } from "../e2e/site";
 import { median } from "./measure";
 
 const { values: args } = parseArgs({ options: { rounds: { type: "string" }, dist: { type: "string" } } });
-const ROUNDS = Math.max(1, Number(args.rounds ?? 4));
+const ROUNDS = Number(args.rounds ?? 4);
+if (!Number.isInteger(ROUNDS) || ROUNDS < 1 || ROUNDS > 50) {
+  console.error(`--rounds must be a whole number from 1 to 50, got ${args.rounds}`);
+  process.exit(2);
+}
+if (args.dist !== undefined && !existsSync(join(args.dist, "index.html"))) {
+  console.error(`--dist must be a folder holding a production build (its index.html), got ${args.dist}`);
+  process.exit(2);
+}
 /** Kernel clock ticks per second of /proc/PID/stat's utime and stime (100 on Linux). */
 const TICKS = 100;
 
