@@ -26,8 +26,6 @@ export interface EngineOptions {
 
 /** How often long work says it is alive; the supervisor's silence limit is several times this. */
 export const BEAT_MS = 1000;
-/** A running training run hands out a checkpoint (the saved network) at most this often. */
-export const CHECKPOINT_MS = 3000;
 
 /** Extra members beyond the UI contract: backend choice and liveness for the client. */
 export interface EngineWithControl extends Engine {

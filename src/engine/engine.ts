@@ -21,9 +21,8 @@ import {
   type SampleRequest,
   type SampleResult,
   type SavedNetwork,
-  type TrainProgress,
 } from "./api";
-import { BEAT_MS, CHECKPOINT_MS, type EngineOptions, type EngineWithControl, threadStats } from "./control";
+import { BEAT_MS, type EngineOptions, type EngineWithControl, threadStats } from "./control";
 import { type BackendName, type EngineNetwork, modelLayer, type TrainKnobs } from "./network";
 import { checkPerfectCost, referenceOf, warmReference } from "./reference";
 import {
@@ -38,7 +37,7 @@ import {
   parseTrainSteps,
 } from "./requests";
 import { interpolateWith, invertWith, nonFiniteWarning, sampleWith } from "./sampling";
-import { TrainLoop } from "./training";
+import { TrainLoop, withCheckpoints } from "./training";
 import { runUnit, type UnitResult } from "./units";
 
 const sharedDataset = tutorialDataset();
@@ -210,22 +209,16 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
       n.setKnobs(nextKnobs);
       knobs = nextKnobs;
       origin = "user";
-      // The saved network rides along with the progress: at every pause and end of the run, and
-      // every CHECKPOINT_MS while running, so the page always holds the last good chunk to restore
-      // after a crash and never has to ask for a save (docs/architecture.md).
-      let lastCheckpoint = performance.now();
       await n.prepareTraining?.();
-      const report = (p: TrainProgress) => {
-        beat();
-        const threads = n.trainingThreads?.();
-        if (threads) p.threads = threads;
-        const now = performance.now();
-        if (p.state !== "running" || now - lastCheckpoint >= CHECKPOINT_MS) {
-          lastCheckpoint = now;
-          p.checkpoint = saveOf(n);
-        }
-        onProgress(p);
-      };
+      const report = withCheckpoints(
+        () => saveOf(n),
+        (p) => {
+          beat();
+          const threads = n.trainingThreads?.();
+          if (threads) p.threads = threads;
+          onProgress(p);
+        },
+      );
       const final = await loop.run(n, target, report);
       if (!final.checkpoint) final.checkpoint = saveOf(n);
       return final;

@@ -2,7 +2,7 @@
 // step, so even the largest network, seconds per step, reports and answers between steps), a yield
 // to the event loop between chunks (so pause/resume/stop and liveness pings get through within one
 // chunk), and divergence detection; the trainer keeps the last good chunk to restore.
-import type { TrainProgress } from "./api";
+import type { SavedNetwork, TrainProgress } from "./api";
 
 /** What the loop needs from a trainable network. */
 export interface Trainable {
@@ -131,4 +131,27 @@ export class TrainLoop {
       this.active = false;
     }
   }
+}
+
+/** A running training run hands out a checkpoint (the saved network) at most this often. */
+export const CHECKPOINT_MS = 3000;
+
+/**
+ * Progress with the saved network riding along: at every pause and end of the run, and every
+ * CHECKPOINT_MS while running, so the page always holds the last good chunk to restore after a
+ * crash and never has to ask for a save (docs/architecture.md).
+ */
+export function withCheckpoints(
+  save: () => SavedNetwork,
+  onProgress: (p: TrainProgress) => void,
+): (p: TrainProgress) => void {
+  let last = performance.now();
+  return (p) => {
+    const now = performance.now();
+    if (p.state !== "running" || now - last >= CHECKPOINT_MS) {
+      last = now;
+      p.checkpoint = save();
+    }
+    onProgress(p);
+  };
 }
