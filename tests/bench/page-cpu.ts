@@ -27,6 +27,25 @@ if (args.dist !== undefined && !existsSync(join(args.dist, "index.html"))) {
 /** Kernel clock ticks per second of /proc/PID/stat's utime and stime (100 on Linux). */
 const TICKS = 100;
 
+/** CPU ms so far of the renderer processes' threads, summed per thread name (CrRendererMain, DedicatedWorker, ...). */
+function rendererThreads(): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+      if (!cmd.includes("chromium") || !cmd.includes("--type=renderer")) continue;
+      for (const tid of readdirSync(`/proc/${pid}/task`)) {
+        const name = readFileSync(`/proc/${pid}/task/${tid}/comm`, "utf8").trim();
+        const f = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8").split(") ")[1].split(" ");
+        out[name] = (out[name] ?? 0) + ((Number(f[11]) + Number(f[12])) * 1000) / TICKS;
+      }
+    } catch {
+      // The process or thread ended between listing and reading.
+    }
+  }
+  return out;
+}
+
 /** CPU ms so far of every Chromium process, summed per process type (renderer, gpu-process, ...). */
 function chromiumCpu(): Record<string, number> {
   const out: Record<string, number> = {};
@@ -64,17 +83,24 @@ async function main(): Promise<void> {
       const page = await context.newPage();
       await page.goto("about:blank");
       const before = chromiumCpu();
+      const threadsBefore = rendererThreads();
       const t0 = Date.now();
       await page.goto(server.origin);
       await waitGridSettled(page);
       const wall = Date.now() - t0;
       const after = chromiumCpu();
+      const threadsAfter = rendererThreads();
       const per = Object.keys(after).map((k) => [k, Math.round(after[k] - (before[k] ?? 0))] as const);
       const total = per.reduce((s, [, v]) => s + v, 0);
       busy.push(total / wall);
       console.log(
         `  round ${r + 1}: grid settled ${wall} ms after navigation, Chromium CPU ${total} ms = ${(total / wall).toFixed(2)} cores busy (${per.map(([k, v]) => `${k} ${v}`).join(", ")})`,
       );
+      const threads = Object.keys(threadsAfter)
+        .map((k) => [k, Math.round(threadsAfter[k] - (threadsBefore[k] ?? 0))] as const)
+        .filter(([, v]) => v > 0)
+        .sort((a, b) => b[1] - a[1]);
+      console.log(`    renderer threads: ${threads.map(([k, v]) => `${k} ${v}`).join(", ")}`);
       await context.close();
     }
     console.log(

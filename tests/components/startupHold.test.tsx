@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
 // Offscreen plots wait for the grid at start-up: ChartSlot holds a box of the plot's size while
-// `hold` is set, until the box comes near the viewport; useGridShown releases the hold once every
-// grid column has its first result (or the grid is hidden, failed, or the time limit passed) and
-// never takes it back.
+// `hold` is set, until the box comes near the viewport; start-up is over (state/startup.ts, read
+// by useGridShown and by the offline copy's registration) once every grid column has its first
+// result, or the grid is hidden, failed, or the time limit passed, and it never comes back.
 import { act, cleanup, render, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { resetGridShown, START_UP_LIMIT_MS, useGridShown } from "../../src/hooks/useGridShown";
+import { useGridShown } from "../../src/hooks/useGridShown";
+import { resetStartup, START_UP_LIMIT_MS, whenStartupOver } from "../../src/state/startup";
 import { useCompare } from "../../src/state/compare";
 import { useApp } from "../../src/state/store";
 import { useView } from "../../src/state/view";
@@ -13,6 +14,7 @@ import { ChartSlot } from "../../src/ui/ChartSlot";
 
 /** A stand-in IntersectionObserver: tests call show() to bring the observed boxes into view. */
 let observers: { cb: IntersectionObserverCallback; els: Element[] }[] = [];
+let clock = 0;
 function show() {
   for (const o of observers)
     o.cb(
@@ -39,7 +41,10 @@ beforeEach(() => {
       }
     },
   );
-  resetGridShown();
+  resetStartup();
+  // The page's clock starts at navigation: the tests start it at 1 s.
+  clock = 1000;
+  vi.spyOn(performance, "now").mockImplementation(() => clock);
   useCompare.setState(useCompare.getInitialState(), true);
   useApp.setState({ hidden: new Set() });
   useView.setState({ mode: "normal", panel: null });
@@ -47,6 +52,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
   vi.useRealTimers();
 });
 
@@ -94,7 +100,7 @@ function Probe() {
   return <p>{useGridShown() ? "shown" : "starting"}</p>;
 }
 
-describe("useGridShown", () => {
+describe("start-up is over (useGridShown, whenStartupOver)", () => {
   it("is false until every column has a result, then stays true", () => {
     render(<Probe />);
     expect(screen.getByText("starting")).toBeTruthy();
@@ -114,7 +120,7 @@ describe("useGridShown", () => {
     render(<Probe />);
     expect(screen.getByText("shown")).toBeTruthy();
     cleanup();
-    resetGridShown();
+    resetStartup();
     useApp.setState({ hidden: new Set() });
     useView.setState({ mode: "present", panel: "training" });
     render(<Probe />);
@@ -126,12 +132,27 @@ describe("useGridShown", () => {
     act(() => useCompare.setState({ error: "Sampling failed" }));
     expect(screen.getByText("shown")).toBeTruthy();
     cleanup();
-    resetGridShown();
+    resetStartup();
     useCompare.setState({ error: null });
     vi.useFakeTimers();
     render(<Probe />);
     expect(screen.getByText("starting")).toBeTruthy();
-    act(() => vi.advanceTimersByTime(START_UP_LIMIT_MS + 1));
+    clock = START_UP_LIMIT_MS;
+    act(() => vi.advanceTimersByTime(START_UP_LIMIT_MS));
     expect(screen.getByText("shown")).toBeTruthy();
+  });
+
+  it("calls back once, when the grid is complete, and at once after that", () => {
+    const calls: string[] = [];
+    whenStartupOver(() => calls.push("first"));
+    const cancel = whenStartupOver(() => calls.push("cancelled"));
+    cancel();
+    expect(calls).toEqual([]);
+    const run = {} as never;
+    useCompare.setState({ runs: Object.fromEntries(useCompare.getState().columns.map((c) => [c.id, run])) });
+    expect(calls).toEqual(["first"]);
+    useCompare.setState({ runs: {} }); // edits later on change nothing
+    whenStartupOver(() => calls.push("late"));
+    expect(calls).toEqual(["first", "late"]);
   });
 });
