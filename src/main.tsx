@@ -8,7 +8,7 @@ import "./content.css";
 import "./layout.css";
 import { announceStarted } from "./pwa/started";
 import { start } from "./state/actions";
-import { whenStartupOver } from "./state/startup";
+import { whenPageSettled } from "./state/startup";
 import { configureApp, useApp } from "./state/store";
 import { readLinkEarly } from "./state/useUrlSync";
 
@@ -18,8 +18,8 @@ configureApp({ createEngine: () => createEngineClient({ backend: useApp.getState
 // React renders the page (on another core), not after it (docs/bench.md, "Page timings").
 readLinkEarly();
 void start();
-// The offline copy's downloads wait until the grid has painted (pwa/register.ts).
-whenStartupOver(announceStarted);
+// The offline copy's downloads wait until the grid and the interpolation have painted (pwa/register.ts).
+whenPageSettled(announceStarted);
 
 const root = document.getElementById("root");
 if (root) {

@@ -4,9 +4,10 @@
 // http://192.168.x.y address gets the dashboard, but not the offline copy (docs/deploy.md).
 // A new build's worker waits until every tab of the old one is closed (no skipWaiting), so an open
 // lesson never has its files swapped under it.
-// It registers once the page's start-up is over (the app's STARTED_EVENT), or LATEST_MS after the
-// load event: installing downloads every file of the app (the wasm, the fonts, the network), and
-// at start-up that took ~0.3 s off the comparison grid on two cores (docs/bench.md, "Page timings").
+// It registers once the page has painted its grid and interpolation (the app's STARTED_EVENT), or
+// LATEST_MS after the load event: installing downloads every file of the app (the wasm, the fonts,
+// the network), and at start-up that cost the comparison grid ~0.2-0.3 s on two cores
+// (docs/bench.md, "The grid is CPU-bound on two cores").
 import { STARTED_ATTRIBUTE, STARTED_EVENT } from "./started";
 
 const LATEST_MS = 10_000;

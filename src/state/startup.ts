@@ -4,6 +4,7 @@
 // cores go to the workers sampling the grid (docs/bench.md, "The grid is CPU-bound on two cores").
 // Once over, it stays over: later edits of the grid hold nothing back.
 import { type CompareState, useCompare } from "./compare";
+import { useInterpolate } from "./interpolate";
 import { useApp } from "./store";
 import { panelShown, useView } from "./view";
 
@@ -57,6 +58,33 @@ export function whenStartupOver(then: () => void): () => void {
   return () => {
     waiters.delete(then);
   };
+}
+
+/** The longest the page waits for the interpolation's first frames after start-up (ms since navigation). */
+export const SETTLED_LIMIT_MS = 8000;
+
+/**
+ * Calls `then` once start-up is over and the interpolation, the other panel that samples when
+ * the page opens, has its first frames too (or is not on the page, or failed, or
+ * SETTLED_LIMIT_MS passed): the offline copy's downloads wait for both (pwa/register.ts).
+ */
+export function whenPageSettled(then: () => void): void {
+  whenStartupOver(() => {
+    const done = () => {
+      const s = useInterpolate.getState();
+      const hidden = useApp.getState().hidden;
+      const late = performance.now() >= SETTLED_LIMIT_MS;
+      return late || s.result !== null || s.error !== null || !panelShown("interpolate", hidden);
+    };
+    if (done()) return then();
+    const finish = () => {
+      stop();
+      clearTimeout(timer);
+      then();
+    };
+    const stop = useInterpolate.subscribe(() => done() && finish());
+    const timer = setTimeout(finish, Math.max(0, SETTLED_LIMIT_MS - performance.now()));
+  });
 }
 
 /** Tests: a fresh page. */

@@ -6,7 +6,8 @@
 import { act, cleanup, render, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { useGridShown } from "../../src/hooks/useGridShown";
-import { resetStartup, START_UP_LIMIT_MS, whenStartupOver } from "../../src/state/startup";
+import { useInterpolate } from "../../src/state/interpolate";
+import { resetStartup, START_UP_LIMIT_MS, whenPageSettled, whenStartupOver } from "../../src/state/startup";
 import { useCompare } from "../../src/state/compare";
 import { useApp } from "../../src/state/store";
 import { useView } from "../../src/state/view";
@@ -48,6 +49,7 @@ beforeEach(() => {
   useCompare.setState(useCompare.getInitialState(), true);
   useApp.setState({ hidden: new Set() });
   useView.setState({ mode: "normal", panel: null });
+  useInterpolate.setState({ result: null, error: null });
 });
 afterEach(() => {
   cleanup();
@@ -154,5 +156,19 @@ describe("start-up is over (useGridShown, whenStartupOver)", () => {
     useCompare.setState({ runs: {} }); // edits later on change nothing
     whenStartupOver(() => calls.push("late"));
     expect(calls).toEqual(["first", "late"]);
+  });
+
+  it("the page is settled (the offline copy may download) once the interpolation has painted too", () => {
+    const calls: string[] = [];
+    whenPageSettled(() => calls.push("settled"));
+    const run = {} as never;
+    useCompare.setState({ runs: Object.fromEntries(useCompare.getState().columns.map((c) => [c.id, run])) });
+    expect(calls).toEqual([]); // the grid is done, the interpolation not yet
+    useInterpolate.setState({ result: {} as never });
+    expect(calls).toEqual(["settled"]);
+    resetStartup();
+    useApp.setState({ hidden: new Set(["compare", "interpolate"]) });
+    whenPageSettled(() => calls.push("neither panel on the page"));
+    expect(calls).toEqual(["settled", "neither panel on the page"]);
   });
 });
