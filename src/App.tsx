@@ -19,7 +19,7 @@ import { useUrlSync } from "./state/useUrlSync";
 import { currentSlide, presentOrder, useView } from "./state/view";
 import { KeyboardHelp } from "./ui/KeyboardHelp";
 import { PanelNav, PresentBar } from "./ui/PanelNav";
-import { ShareButton } from "./ui/ShareDialog";
+import { ShareButton } from "./ui/ShareButton";
 import { StatusLine } from "./ui/StatusLine";
 import { landOn, useDeepLink } from "./useDeepLink";
 

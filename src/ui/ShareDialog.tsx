@@ -115,14 +115,3 @@ export function ShareDialog({ open, onClose, href }: ShareDialogProps) {
 }
 
 /** The header's button and its dialog (what App mounts). */
-export function ShareButton() {
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <button type="button" className="link-button" onClick={() => setOpen(true)}>
-        Share with the room
-      </button>
-      <ShareDialog open={open} onClose={() => setOpen(false)} href={open ? window.location.href : ""} />
-    </>
-  );
-}
