@@ -6,9 +6,9 @@
 import { act, cleanup, render, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { useGridShown } from "../../src/hooks/useGridShown";
+import { useCompare } from "../../src/state/compare";
 import { useInterpolate } from "../../src/state/interpolate";
 import { resetStartup, START_UP_LIMIT_MS, whenPageSettled, whenStartupOver } from "../../src/state/startup";
-import { useCompare } from "../../src/state/compare";
 import { useApp } from "../../src/state/store";
 import { useView } from "../../src/state/view";
 import { ChartSlot } from "../../src/ui/ChartSlot";
