@@ -1,9 +1,15 @@
 // The bench figures measured in Chromium through the real worker client (used by the test page):
 // the app's worker (the kernel on wasm), or with plan.kernel false a worker on plain tfjs; and the
 // time to quality on the app's worker.
-import { DEFAULT_NETWORK, DEFAULT_PROBLEM, DEFAULT_TRAIN } from "../../src/core/config";
 import { createEngineClient } from "../../src/engine/client";
-import { ENGINE_PATH_REQUEST, type EnginePathTimes, timeRuns } from "../browser/engine-path-request";
+import {
+  BENCH_SETTINGS,
+  ENGINE_PATH_REQUEST,
+  type EnginePathTimes,
+  pretrained,
+  timeDirectWorker,
+  timeRuns,
+} from "../browser/engine-path-request";
 import { type BenchFigures, type BenchPlan, measure } from "./measure";
 import { type QualityPlan, type QualityRun, runTimeToQuality } from "./quality-run";
 
@@ -53,32 +59,8 @@ export async function runEnginePathTfjs(
   direct: boolean,
   opts: { fresh?: boolean; poolSize?: number } = {},
 ): Promise<EnginePathTimes> {
-  const saved = await (await fetch("/pretrained/network.json")).json();
-  if (direct) {
-    const w = tfjsDirectWorker();
-    try {
-      let pending: ((ms: number) => void) | null = null;
-      const ready = new Promise<void>((ok, fail) => {
-        w.onmessage = (ev) => {
-          if (ev.data === "ready") ok();
-          else pending?.(ev.data as number);
-        };
-        w.onerror = (ev) => fail(new Error(ev.message));
-      });
-      w.postMessage({ saved, trainSteps });
-      await ready;
-      return await timeRuns(
-        runs,
-        () =>
-          new Promise<number>((ok) => {
-            pending = ok;
-            w.postMessage("run");
-          }),
-      );
-    } finally {
-      w.terminate();
-    }
-  }
+  const saved = await pretrained();
+  if (direct) return timeDirectWorker(tfjsDirectWorker(), saved, trainSteps, runs);
   const client = createEngineClient({
     limits: { compute: 600_000 },
     createWorker: tfjsWorker,
@@ -86,12 +68,7 @@ export async function runEnginePathTfjs(
   });
   try {
     // fresh: as `npm run bench` does (a new default network trained here first).
-    if (opts.fresh)
-      await client.init({
-        problem: DEFAULT_PROBLEM,
-        network: DEFAULT_NETWORK,
-        train: { ...DEFAULT_TRAIN, backend: "wasm" },
-      });
+    if (opts.fresh) await client.init(BENCH_SETTINGS);
     else await client.loadNetwork(saved, "pretrained");
     if (trainSteps > 0) await client.train(trainSteps, () => {});
     return await timeRuns(runs, async () => (await client.sample(ENGINE_PATH_REQUEST)).ms);
@@ -116,13 +93,8 @@ export async function runEnginePathTfjsAB(
   const old = make();
   const warm = { ...ENGINE_PATH_REQUEST, sampler: { ...ENGINE_PATH_REQUEST.sampler, steps: 50 } };
   try {
-    if (fresh)
-      await old.init({
-        problem: DEFAULT_PROBLEM,
-        network: DEFAULT_NETWORK,
-        train: { ...DEFAULT_TRAIN, backend: "wasm" },
-      });
-    else await old.loadNetwork(await (await fetch("/pretrained/network.json")).json(), "pretrained");
+    if (fresh) await old.init(BENCH_SETTINGS);
+    else await old.loadNetwork(await pretrained(), "pretrained");
     if (trainSteps > 0) await old.train(trainSteps, () => {});
     const saved = await old.saveNetwork();
     const out = { old: { wall: [], worker: [], cpu: [] }, young: { wall: [], worker: [], cpu: [] } } as {

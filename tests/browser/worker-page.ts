@@ -1,23 +1,18 @@
 // Test-only page: puts the real worker client and the scenario on window for Playwright to drive.
-import { DEFAULT_NETWORK, DEFAULT_PROBLEM, DEFAULT_TRAIN } from "../../src/core/config";
 import { createEngineClient } from "../../src/engine/client";
 import type { EngineEvent } from "../../src/engine/clientApi";
 import { runBrowserBench, runBrowserTimeToQuality } from "../bench/browser-bench";
 import { runPoolBench } from "../bench/pool-bench";
 import { runSoak } from "../bench/soak-run";
-import { ENGINE_PATH_REQUEST, type EnginePathTimes, timeRuns } from "./engine-path-request";
+import {
+  BENCH_SETTINGS,
+  ENGINE_PATH_REQUEST,
+  type EnginePathTimes,
+  pretrained,
+  timeDirectWorker,
+  timeRuns,
+} from "./engine-path-request";
 import { runScenario, SCENARIO_SETTINGS } from "./scenario";
-
-const BENCH_SETTINGS = {
-  problem: DEFAULT_PROBLEM,
-  network: DEFAULT_NETWORK,
-  train: { ...DEFAULT_TRAIN, backend: "wasm" as const },
-};
-
-async function pretrained(): Promise<unknown> {
-  const res = await fetch("/pretrained/network.json");
-  return res.json();
-}
 
 const events: EngineEvent[] = [];
 const page = window as unknown as Record<string, unknown>;
@@ -135,29 +130,7 @@ page.ddimTest = {
   /** The same runs in a worker that calls the engine directly (no client, no comlink). */
   async enginePathDirect(runs: number, trainSteps = 0): Promise<EnginePathTimes> {
     const w = new Worker(new URL("./direct-worker.ts", import.meta.url), { type: "module" });
-    try {
-      const saved = await pretrained();
-      let pending: ((ms: number) => void) | null = null;
-      const ready = new Promise<void>((ok, fail) => {
-        w.onmessage = (ev) => {
-          if (ev.data === "ready") ok();
-          else pending?.(ev.data as number);
-        };
-        w.onerror = (ev) => fail(new Error(ev.message));
-      });
-      w.postMessage({ saved, trainSteps });
-      await ready;
-      return await timeRuns(
-        runs,
-        () =>
-          new Promise<number>((ok) => {
-            pending = ok;
-            w.postMessage("run");
-          }),
-      );
-    } finally {
-      w.terminate();
-    }
+    return timeDirectWorker(w, await pretrained(), trainSteps, runs);
   },
   /** The leak soak on the real worker (tests/bench/soak.ts --browser). */
   async soak(steps: number, calls: number) {
