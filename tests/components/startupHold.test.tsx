@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 // Offscreen plots wait for the grid at start-up: ChartSlot holds a box of the plot's size while
 // `hold` is set, until the box comes near the viewport; start-up is over (state/startup.ts, read
-// by useGridShown and by the offline copy's registration) once every grid column has its first
+// by useStartupOver and by the offline copy's registration) once every grid column has its first
 // result, or the grid is hidden, failed, or the time limit passed, and it never comes back.
 import { act, cleanup, render, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { useGridShown } from "../../src/hooks/useGridShown";
+import { useStartupOver } from "../../src/hooks/useStartupOver";
 import { useCompare } from "../../src/state/compare";
 import { useInterpolate } from "../../src/state/interpolate";
 import { resetStartup, START_UP_LIMIT_MS, whenPageSettled, whenStartupOver } from "../../src/state/startup";
@@ -99,10 +99,10 @@ describe("ChartSlot", () => {
 });
 
 function Probe() {
-  return <p>{useGridShown() ? "shown" : "starting"}</p>;
+  return <p>{useStartupOver() ? "shown" : "starting"}</p>;
 }
 
-describe("start-up is over (useGridShown, whenStartupOver)", () => {
+describe("start-up is over (useStartupOver, whenStartupOver)", () => {
   it("is false until every column has a result, then stays true", () => {
     render(<Probe />);
     expect(screen.getByText("starting")).toBeTruthy();

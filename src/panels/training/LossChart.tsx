@@ -1,7 +1,7 @@
 // The live loss curve: the mean loss of each training chunk and its smoothed line, log scale.
 // It re-renders at most every 300 ms however fast the chunks arrive, so the page stays responsive.
 import { lazy, useMemo } from "react";
-import { useGridShown } from "../../hooks/useGridShown";
+import { useStartupOver } from "../../hooks/useStartupOver";
 import { useThrottled } from "../../hooks/useThrottled";
 import { chartPoints } from "../../state/lossHistory";
 import { useApp } from "../../state/store";
@@ -17,13 +17,13 @@ export function LossChart() {
   const data = useMemo(() => chartPoints(shown), [shown]);
   const last = data.length > 0 ? data[data.length - 1] : null;
   // Offscreen at start-up: drawn once the grid is (or when scrolled near), not beside its sampling.
-  const gridShown = useGridShown();
+  const startupOver = useStartupOver();
   if (data.length === 0) {
     return <p className="empty-chart">No loss history yet: press Train to watch the loss fall.</p>;
   }
   return (
     <figure className="loss-chart" aria-label="Training loss against step (log scale)">
-      <ChartSlot height={HEIGHT} hold={!gridShown}>
+      <ChartSlot height={HEIGHT} hold={!startupOver}>
         <LossLines data={data} height={HEIGHT} />
       </ChartSlot>
       <figcaption className="sr-only">

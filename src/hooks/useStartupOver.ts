@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import { startupOver, whenStartupOver } from "../state/startup";
 
-export function useGridShown(): boolean {
+export function useStartupOver(): boolean {
   const [over, setOver] = useState(startupOver);
   useEffect(() => whenStartupOver(() => setOver(true)), []);
   return over;
