@@ -6,6 +6,7 @@ import { useEffect, useId, useMemo, useState } from "react";
 import { makeProblem } from "../../core/experiment";
 import { useLab } from "../../hooks/useLab";
 import { columnKey, columnLimitText, MAX_COLUMNS, useCompare } from "../../state/compare";
+import { sampleGridNow } from "../../state/gridStart";
 import { useShortcuts } from "../../state/shortcuts";
 import { useApp } from "../../state/store";
 import { Panel } from "../../ui/Panel";
@@ -52,10 +53,9 @@ export function ComparePanel() {
   // Number fields commit on Enter/blur, so every change of `wanted` is a real request; a column
   // edited while it runs gets a new request and the old result is dropped when it arrives.
   const failed = s.error !== null;
-  useEffect(() => {
-    if (!engine || !ready || trainingRuns || failed || wanted === "") return;
-    void useCompare.getState().runStale(engine);
-  }, [engine, ready, trainingRuns, failed, wanted]);
+  // The same rule as the start-up request (state/gridStart.ts), read from the stores when it runs.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: these are what re-runs it
+  useEffect(() => sampleGridNow(), [engine, ready, trainingRuns, failed, wanted]);
   const [addNote, setAddNote] = useState<string | null>(null);
   const addNoteId = useId();
   const full = s.columns.length >= MAX_COLUMNS;
