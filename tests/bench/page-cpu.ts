@@ -1,15 +1,17 @@
-// How busy the machine is while the page starts: the CPU time of all of Chromium's processes
-// (read from /proc, Linux only) from navigation until the comparison grid is painted, against the
-// wall time, per process type. On a machine with C cores, "cores busy" near C means start-up is
-// bound by the CPU, not by waiting (docs/bench.md, "The grid is CPU-bound on two cores"). A bench
-// that prints figures, not a test. Every round is a fresh browser context (a first visit).
+// How busy the machine is while the page starts: the CPU time of every process and thread of this
+// bench's own Chromium (read from /proc, Linux only; tests/browser/worker-cpu.ts) from navigation
+// until the comparison grid is painted, against the wall time, per process type and per renderer
+// thread. On a machine with C cores, "cores busy" near C means start-up is bound by the CPU, not
+// by waiting (docs/bench.md, "The grid is CPU-bound on two cores"). A bench that prints figures,
+// not a test. Every round is a fresh browser context (a first visit).
 //   npx tsx tests/bench/page-cpu.ts [--rounds 4] [--dist DIR]   (DIR: a build; default: build this tree)
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS, serveDir } from "../browser/static";
+import { browserThreadsCpu, type ThreadCpu } from "../browser/worker-cpu";
 import { waitGridSettled } from "../e2e/dashboard";
 import { buildAppInto } from "../e2e/site";
 import { median } from "./measure";
@@ -24,45 +26,22 @@ if (args.dist !== undefined && !existsSync(join(args.dist, "index.html"))) {
   console.error(`--dist must be a folder holding a production build (its index.html), got ${args.dist}`);
   process.exit(2);
 }
-/** Kernel clock ticks per second of /proc/PID/stat's utime and stime (100 on Linux). */
-const TICKS = 100;
+/** Finds this bench's Chromium (and only it) in /proc. */
+const MARKER = `--ddim-page-cpu=${process.pid}`;
 
-/** CPU ms so far of the renderer processes' threads, summed per thread name (CrRendererMain, DedicatedWorker, ...). */
-function rendererThreads(): Record<string, number> {
+/** CPU ms so far of this browser's threads, summed per key. */
+function cpuBy(key: (t: ThreadCpu) => string | null): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8");
-      if (!cmd.includes("chromium") || !cmd.includes("--type=renderer")) continue;
-      for (const tid of readdirSync(`/proc/${pid}/task`)) {
-        const name = readFileSync(`/proc/${pid}/task/${tid}/comm`, "utf8").trim();
-        const f = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8").split(") ")[1].split(" ");
-        out[name] = (out[name] ?? 0) + ((Number(f[11]) + Number(f[12])) * 1000) / TICKS;
-      }
-    } catch {
-      // The process or thread ended between listing and reading.
-    }
+  for (const t of browserThreadsCpu(MARKER)) {
+    const k = key(t);
+    if (k !== null) out[k] = (out[k] ?? 0) + t.ms;
   }
   return out;
 }
-
-/** CPU ms so far of every Chromium process, summed per process type (renderer, gpu-process, ...). */
-function chromiumCpu(): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8");
-      if (!cmd.includes("chromium")) continue;
-      const type = /--type=([a-z-]+)/.exec(cmd)?.[1] ?? "browser";
-      // Fields after the command name: utime and stime are the 12th and 13th.
-      const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-      out[type] = (out[type] ?? 0) + ((Number(f[11]) + Number(f[12])) * 1000) / TICKS;
-    } catch {
-      // The process ended between listing and reading.
-    }
-  }
-  return out;
-}
+/** Per process type (renderer, gpu-process, ...). */
+const chromiumCpu = () => cpuBy((t) => t.process);
+/** The renderer processes' threads, per thread name (the page's main thread, DedicatedWorker, ...). */
+const rendererThreads = () => cpuBy((t) => (t.process === "renderer" ? t.name : null));
 
 async function main(): Promise<void> {
   let dir = args.dist;
@@ -74,7 +53,7 @@ async function main(): Promise<void> {
     dir = scratch;
   }
   const server = await serveDir(dir);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, MARKER] });
   const busy: number[] = [];
   console.log(`page CPU at start-up: ${cpus().length} CPUs, ${ROUNDS} rounds, build ${dir}`);
   try {

@@ -39,10 +39,22 @@ function browserTree(marker: string): Set<string> {
   return tree;
 }
 
-/** CPU ms per worker thread id ("pid/tid") of the browser's processes. */
-export function workerCpu(marker: string): Record<string, number> {
-  const out: Record<string, number> = {};
+export interface ThreadCpu {
+  pid: string;
+  tid: string;
+  /** The thread's name (comm): CrRendererMain or "chromium", DedicatedWorker, ThreadPoolForeg, ... */
+  name: string;
+  /** Chromium's process type (--type=renderer, gpu-process, ...), "browser" for the browser itself. */
+  process: string;
+  /** CPU time so far (user + system). */
+  ms: number;
+}
+
+/** CPU ms of every thread of the browser launched with `marker` and of its child processes. */
+export function browserThreadsCpu(marker: string): ThreadCpu[] {
+  const out: ThreadCpu[] = [];
   for (const pid of browserTree(marker)) {
+    const process = /--type=([a-z-]+)/.exec(read(`/proc/${pid}/cmdline`) ?? "")?.[1] ?? "browser";
     let tids: string[] = [];
     try {
       tids = readdirSync(`/proc/${pid}/task`);
@@ -50,13 +62,21 @@ export function workerCpu(marker: string): Record<string, number> {
       continue;
     }
     for (const tid of tids) {
-      if (!read(`/proc/${pid}/task/${tid}/comm`)?.startsWith("DedicatedWorker")) continue;
       const stat = read(`/proc/${pid}/task/${tid}/stat`);
       if (!stat) continue;
       const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      out[`${pid}/${tid}`] = (Number(f[11]) + Number(f[12])) * TICK_MS; // utime + stime
+      const name = read(`/proc/${pid}/task/${tid}/comm`)?.trim() ?? "";
+      out.push({ pid, tid, name, process, ms: (Number(f[11]) + Number(f[12])) * TICK_MS }); // utime + stime
     }
   }
+  return out;
+}
+
+/** CPU ms per worker thread id ("pid/tid") of the browser's processes. */
+export function workerCpu(marker: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const t of browserThreadsCpu(marker))
+    if (t.name.startsWith("DedicatedWorker")) out[`${t.pid}/${t.tid}`] = t.ms;
   return out;
 }
 
