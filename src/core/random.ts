@@ -60,11 +60,32 @@ export class Rng {
       this.spare = null;
       return v;
     }
+    return this.boxMuller();
+  }
+
+  /** A new pair from two uniforms: returns the first value, keeps the second. */
+  private boxMuller(): number {
     const u1 = 1 - this.uniform(); // (0, 1]: log stays finite
     const u2 = this.uniform();
     const r = Math.sqrt(-2 * Math.log(u1));
     this.spare = r * Math.sin(2 * Math.PI * u2);
     return r * Math.cos(2 * Math.PI * u2);
+  }
+
+  /**
+   * Moves on as k calls of gaussian() would, without computing the values: a pair of normals is
+   * two 32-bit draws, so whole pairs cost two nextUint32() and no log, sqrt, sin or cos (a pooled
+   * sampling unit skips the other units' draws this way: ~20x cheaper than drawing them).
+   */
+  skipGaussians(k: number): void {
+    if (k <= 0) return;
+    if (this.spare !== null) {
+      this.spare = null;
+      k--;
+    }
+    const pairs = Math.floor(k / 2);
+    for (let i = 0; i < 2 * pairs; i++) this.nextUint32();
+    if (k % 2 === 1) this.boxMuller(); // its second value is the next call's
   }
 
   /** n standard normals into a new Float32Array. */

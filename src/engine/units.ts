@@ -55,9 +55,9 @@ export class SkipRng extends Rng {
 
   override gaussian(): number {
     const target = this.stepStart + 2 * this.offset + this.drawnThisStep;
-    while (this.consumed < target) {
-      super.gaussian();
-      this.consumed++;
+    if (this.consumed < target) {
+      this.skipGaussians(target - this.consumed);
+      this.consumed = target;
     }
     this.consumed++;
     this.drawnThisStep++;

@@ -35,3 +35,22 @@ describe("the seeded generator", () => {
     for (const c of counts) expect(Math.abs(c - 10_000)).toBeLessThan(400);
   });
 });
+
+describe("skipGaussians", () => {
+  it("leaves the generator where k calls of gaussian() leave it, pending spare or not", () => {
+    for (const before of [0, 1, 2, 3]) {
+      for (const k of [0, 1, 2, 3, 4, 7, 10, 501]) {
+        const drawn = new Rng(7, 1);
+        const skipped = new Rng(7, 1);
+        for (let i = 0; i < before; i++) {
+          drawn.gaussian();
+          skipped.gaussian();
+        }
+        for (let i = 0; i < k; i++) drawn.gaussian();
+        skipped.skipGaussians(k);
+        const next = (r: Rng) => [r.gaussian(), r.gaussian(), r.gaussian(), r.uniform()];
+        expect(next(skipped), `${before} drawn, ${k} skipped`).toEqual(next(drawn));
+      }
+    }
+  });
+});
