@@ -74,8 +74,8 @@ export class Rng {
 
   /**
    * Moves on as k calls of gaussian() would, without computing the values: a pair of normals is
-   * two 32-bit draws, so whole pairs cost two nextUint32() and no log, sqrt, sin or cos (a pooled
-   * sampling unit skips the other units' draws this way: ~20x cheaper than drawing them).
+   * two 32-bit draws, so whole pairs cost two state updates and no log, sqrt, sin or cos (a pooled
+   * sampling unit skips the other units' draws this way).
    */
   skipGaussians(k: number): void {
     if (k <= 0) return;
@@ -83,9 +83,26 @@ export class Rng {
       this.spare = null;
       k--;
     }
-    const pairs = Math.floor(k / 2);
-    for (let i = 0; i < 2 * pairs; i++) this.nextUint32();
+    this.skipUint32(2 * Math.floor(k / 2));
     if (k % 2 === 1) this.boxMuller(); // its second value is the next call's
+  }
+
+  /** Moves on as `count` calls of nextUint32() would: nextUint32's state update on locals. */
+  private skipUint32(count: number): void {
+    let { s0, s1, s2, s3 } = this;
+    for (let i = 0; i < count; i++) {
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = rotl(s3, 11);
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
   }
 
   /** n standard normals into a new Float32Array. */
