@@ -1,5 +1,6 @@
 // The noise norm along the slerp and the lerp path (recharts), loaded after the first paint by
-// NormChart.tsx, which names it for screen readers.
+// NormChart.tsx, which names it for screen readers. Both axes' ticks are given, so interval={0}
+// shows them all without recharts measuring each label in the DOM (a forced layout per label).
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { AXIS_TEXT, OKABE_ITO, textColor } from "../../ui/palette";
 
@@ -19,11 +20,13 @@ export function NormPlot({ rows, ticks, height }: { rows: NormRow[]; ticks: numb
           type="number"
           domain={[0, 1]}
           ticks={[0, 0.25, 0.5, 0.75, 1]}
+          interval={0}
           tick={{ fill: AXIS_TEXT }}
         />
         <YAxis
           domain={[0, ticks[ticks.length - 1] ?? "auto"]}
           ticks={ticks}
+          interval={0}
           width={44}
           tick={{ fill: AXIS_TEXT }}
         />
