@@ -2,9 +2,11 @@
 // the plots load after the first paint (docs/deploy.md, "Weight"): until their chunk is in, a box
 // of exactly the plot's size holds the place, so nothing below it moves (ResponsiveContainer is a
 // 100%-wide block of the given height, and so is this box). `hold` keeps the box (the chunk not
-// even fetched) while the page has more urgent work, unless the box comes within a screen's reach
-// of the viewport: a plot the reader can see is never held.
-import { type ReactNode, Suspense, useEffect, useRef, useState } from "react";
+// even fetched) while the page has more urgent work, unless the box is in the viewport: a plot
+// the reader can see is never held, and one scrolled into view is drawn at once. When the hold
+// lifts, the held plots are drawn one per task (ui/drawTurns.ts).
+import { type ReactNode, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import { queueDrawTurn } from "./drawTurns";
 
 export function ChartSlot({
   height,
@@ -17,19 +19,40 @@ export function ChartSlot({
 }) {
   const box = useRef<HTMLDivElement>(null);
   const [near, setNear] = useState(() => typeof IntersectionObserver === "undefined");
+  const [released, setReleased] = useState(!hold);
+  const endTurn = useRef<(() => void) | null>(null);
+  const finishTurn = useCallback(() => {
+    endTurn.current?.();
+    endTurn.current = null;
+  }, []);
   useEffect(() => {
     const el = box.current;
-    if (!hold || near || !el) return;
+    if (released || near || !el) return;
     const seen = new IntersectionObserver(
       (entries) => entries.some((e) => e.isIntersecting) && setNear(true),
-      {
-        rootMargin: "100% 0px",
-      },
     );
     seen.observe(el);
     return () => seen.disconnect();
-  }, [hold, near]);
+  }, [released, near]);
+  useEffect(() => {
+    if (released) return;
+    if (near) {
+      finishTurn(); // in view: drawn now, not in its turn
+      setReleased(true);
+    } else if (!hold && endTurn.current === null) endTurn.current = queueDrawTurn(() => setReleased(true));
+  }, [hold, near, released, finishTurn]);
+  useEffect(() => finishTurn, [finishTurn]);
   const placeholder = <div ref={box} className="chart-placeholder" style={{ width: "100%", height }} />;
-  if (hold && !near) return placeholder;
-  return <Suspense fallback={placeholder}>{children}</Suspense>;
+  if (!released) return placeholder;
+  return (
+    <Suspense fallback={placeholder}>
+      <Drawn onDrawn={finishTurn}>{children}</Drawn>
+    </Suspense>
+  );
+}
+
+/** Commits only once the lazily loaded plot inside it has (Suspense holds both back till then). */
+function Drawn({ onDrawn, children }: { onDrawn: () => void; children: ReactNode }) {
+  useEffect(onDrawn, [onDrawn]);
+  return children;
 }

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 // Offscreen plots wait for the grid at start-up: ChartSlot holds a box of the plot's size while
-// `hold` is set, until the box comes near the viewport; start-up is over (state/startup.ts, read
+// `hold` is set, until the box comes into the viewport (then at once) or the hold lifts (then one
+// plot per task); start-up is over (state/startup.ts, read
 // by useStartupOver and by the offline copy's registration) once every grid column has its first
 // result, or the grid is hidden, failed, or the time limit passed, and it never comes back.
 import { act, cleanup, render, screen } from "@testing-library/react";
@@ -59,6 +60,7 @@ afterEach(() => {
 });
 
 const Plot = () => <p>the plot</p>;
+const nextTask = () => act(() => new Promise<void>((r) => setTimeout(r, 0)));
 
 describe("ChartSlot", () => {
   it("draws the plot at once without a hold", () => {
@@ -95,6 +97,70 @@ describe("ChartSlot", () => {
       </ChartSlot>,
     );
     expect(screen.getByText("the plot")).toBeTruthy();
+  });
+
+  it("draws plots whose hold lifts together one per task, in order; one in view at once", async () => {
+    await nextTask(); // the turn of a plot of an earlier test ends in a task of its own
+    const slots = (hold: boolean) => (
+      <>
+        {["first", "second", "third"].map((name) => (
+          <ChartSlot key={name} height={100} hold={hold}>
+            <p>{name} plot</p>
+          </ChartSlot>
+        ))}
+      </>
+    );
+    const { rerender } = render(slots(true));
+    rerender(slots(false));
+    const drawn = () => ["first", "second", "third"].filter((n) => screen.queryByText(`${n} plot`) !== null);
+    expect(drawn()).toEqual(["first"]);
+    await nextTask();
+    expect(drawn()).toEqual(["first", "second"]);
+    act(() => show()); // the third scrolls into view: no waiting for its turn
+    expect(drawn()).toEqual(["first", "second", "third"]);
+  });
+
+  it("a plot that leaves before its turn does not hold up the others", async () => {
+    await nextTask();
+    const { rerender } = render(
+      <>
+        <ChartSlot key="a" height={100} hold>
+          <p>a plot</p>
+        </ChartSlot>
+        <ChartSlot key="b" height={100} hold>
+          <p>b plot</p>
+        </ChartSlot>
+        <ChartSlot key="c" height={100} hold>
+          <p>c plot</p>
+        </ChartSlot>
+      </>,
+    );
+    rerender(
+      <>
+        <ChartSlot key="a" height={100}>
+          <p>a plot</p>
+        </ChartSlot>
+        <ChartSlot key="b" height={100}>
+          <p>b plot</p>
+        </ChartSlot>
+        <ChartSlot key="c" height={100}>
+          <p>c plot</p>
+        </ChartSlot>
+      </>,
+    );
+    expect(screen.queryByText("b plot")).toBeNull();
+    rerender(
+      <>
+        <ChartSlot key="a" height={100}>
+          <p>a plot</p>
+        </ChartSlot>
+        <ChartSlot key="c" height={100}>
+          <p>c plot</p>
+        </ChartSlot>
+      </>,
+    );
+    await nextTask();
+    expect(screen.getByText("c plot")).toBeTruthy();
   });
 });
 

@@ -1,7 +1,7 @@
 // The schedule plots' ticks (src/panels/schedule/scheduleAxes.ts): recharts draws all of them, so
 // they must be few, round, inside the domain and never crowd the last timestep's label.
 import { describe, expect, it } from "vitest";
-import { linearAxis, logAxis, timeTicks } from "../../src/panels/schedule/scheduleAxes";
+import { decadeAxis, linearAxis, timeTicks } from "../../src/panels/schedule/scheduleAxes";
 
 describe("schedule plot ticks", () => {
   it("t axis: round multiples, then T - 1, never a multiple within 0.6 steps of it", () => {
@@ -28,7 +28,7 @@ describe("schedule plot ticks", () => {
   });
 
   it("log axis: whole decades around the data, at most five labelled", () => {
-    const a = logAxis(0.0063, 9999);
+    const a = decadeAxis(0.0063, 9999);
     expect(a.domain[0]).toBeCloseTo(1e-3, 15);
     expect(a.domain[1]).toBeCloseTo(1e4, 9);
     expect(a.ticks.length).toBeLessThanOrEqual(5);
@@ -37,7 +37,7 @@ describe("schedule plot ticks", () => {
       expect(v).toBeGreaterThanOrEqual(a.domain[0]);
       expect(v).toBeLessThanOrEqual(a.domain[1]);
     }
-    expect(logAxis(2, 3).ticks.map((v) => Math.round(Math.log10(v)))).toEqual([0, 1]);
-    expect(logAxis(Infinity, -Infinity).ticks.length).toBeGreaterThan(0);
+    expect(decadeAxis(2, 3).ticks.map((v) => Math.round(Math.log10(v)))).toEqual([0, 1]);
+    expect(decadeAxis(Infinity, -Infinity).ticks.length).toBeGreaterThan(0);
   });
 });

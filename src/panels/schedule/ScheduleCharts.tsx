@@ -1,6 +1,7 @@
 // beta_t, abar_t and SNR_t against t (recharts), with the DDIM grid's timesteps as ticks. Each
 // chart is one image for a screen reader, named, with its numbers read out as text.
 import { lazy, memo } from "react";
+import { useStartupOver } from "../../hooks/useStartupOver";
 import { ChartSlot } from "../../ui/ChartSlot";
 import { OKABE_ITO, textColor } from "../../ui/palette";
 import { fmt, MARGIN, SERIES, X_AXIS_HEIGHT, Y_AXIS_WIDTH } from "./scheduleAxes";
@@ -15,7 +16,9 @@ interface ChartProps {
 /** The grid's ticks: drawn in this colour and named so in the panel's text. */
 export const GRID_TICK_COLOR = OKABE_ITO.purple;
 
-// recharts loads after the first paint (ui/ChartSlot.tsx).
+// recharts loads after the first paint (ui/ChartSlot.tsx), and only once the comparison grid has
+// painted unless the plots are in view: below the fold they would take ~0.15 s of the page's
+// thread while the workers sample the grid (docs/bench.md, "Page timings").
 const SchedulePlot = lazy(() => import("./SchedulePlot").then((m) => ({ default: m.SchedulePlot })));
 const HEIGHT = 150;
 
@@ -51,13 +54,14 @@ function GridOverlay({ grid, T }: { grid: number[]; T: number }) {
 }
 
 export const ScheduleCharts = memo(function ScheduleCharts({ rows, grid, T }: ChartProps) {
+  const startupOver = useStartupOver();
   return (
     <div className="schedule-charts">
       {SERIES.map((s) => (
         <figure key={s.key} className="schedule-chart">
           <figcaption style={{ color: textColor(s.color) }}>{s.name}</figcaption>
           <div className="chart-with-overlay" role="img" aria-label={summary(s.key, s.name, rows, grid)}>
-            <ChartSlot height={HEIGHT}>
+            <ChartSlot height={HEIGHT} hold={!startupOver}>
               <SchedulePlot rows={rows} T={T} series={s} height={HEIGHT} />
             </ChartSlot>
             <GridOverlay grid={grid} T={T} />

@@ -5,9 +5,9 @@ import { useMemo } from "react";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { AXIS_TEXT } from "../../ui/palette";
 import {
+  decadeAxis,
   fmt,
   linearAxis,
-  logAxis,
   MARGIN,
   type Series,
   timeTicks,
@@ -30,7 +30,7 @@ export function SchedulePlot({
   const y = useMemo(() => {
     const values = rows.map((r) => r[s.key]).filter((v) => v > 0 && Number.isFinite(v));
     const max = Math.max(...values);
-    return s.scale === "log" ? logAxis(Math.min(...values), max) : linearAxis(max);
+    return s.scale === "log" ? decadeAxis(Math.min(...values), max) : linearAxis(max);
   }, [rows, s]);
   const xTicks = useMemo(() => timeTicks(T), [T]);
   return (

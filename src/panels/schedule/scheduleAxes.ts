@@ -53,7 +53,7 @@ export function linearAxis(max: number): { domain: [number, number]; ticks: numb
 }
 
 /** A log axis over whole decades around [min, max]: at most five labelled decades. */
-export function logAxis(min: number, max: number): { domain: [number, number]; ticks: number[] } {
+export function decadeAxis(min: number, max: number): { domain: [number, number]; ticks: number[] } {
   const ok = min > 0 && max >= min && Number.isFinite(max);
   const lo = ok ? Math.floor(Math.log10(min)) : -1;
   const hi = ok ? Math.max(lo + 1, Math.ceil(Math.log10(max))) : 1;
