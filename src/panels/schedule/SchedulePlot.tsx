@@ -1,19 +1,11 @@
 // One schedule curve against t (recharts), loaded after the first paint by ScheduleCharts.tsx.
-// Its ticks come from scheduleAxes.ts and are all drawn (interval 0), so recharts measures none.
+// Its ticks come from plotTicks.ts and are all drawn (interval 0), so recharts measures none.
 
 import { useMemo } from "react";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { AXIS_TEXT } from "../../ui/palette";
-import {
-  decadeAxis,
-  fmt,
-  linearAxis,
-  MARGIN,
-  type Series,
-  timeTicks,
-  X_AXIS_HEIGHT,
-  Y_AXIS_WIDTH,
-} from "./scheduleAxes";
+import { decadeAxis, linearAxis, timeTicks } from "./plotTicks";
+import { fmt, MARGIN, type Series, X_AXIS_HEIGHT, Y_AXIS_WIDTH } from "./scheduleAxes";
 import type { ScheduleRow } from "./terminalSignal";
 
 export function SchedulePlot({

@@ -1,7 +1,7 @@
-// The schedule plots' ticks (src/panels/schedule/scheduleAxes.ts): recharts draws all of them, so
+// The schedule plots' ticks (src/panels/schedule/plotTicks.ts): recharts draws all of them, so
 // they must be few, round, inside the domain and never crowd the last timestep's label.
 import { describe, expect, it } from "vitest";
-import { decadeAxis, linearAxis, timeTicks } from "../../src/panels/schedule/scheduleAxes";
+import { decadeAxis, linearAxis, timeTicks } from "../../src/panels/schedule/plotTicks";
 
 describe("schedule plot ticks", () => {
   it("t axis: round multiples, then T - 1, never a multiple within 0.6 steps of it", () => {
