@@ -1,6 +1,5 @@
 // One schedule curve against t (recharts), loaded after the first paint by ScheduleCharts.tsx.
 // Its ticks come from plotTicks.ts and are all drawn (interval 0), so recharts measures none.
-
 import { useMemo } from "react";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { AXIS_TEXT } from "../../ui/palette";
