@@ -3,6 +3,7 @@ import { defineConfig, type Plugin } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
 import { bundleReport } from "./scripts/bundle-report.ts";
 import { engineWorkerEntry } from "./scripts/engine-worker-entry.ts";
+import { typesetFormulas } from "./scripts/katex-plugin.ts";
 import { META_CSP, securityHeaders } from "./src/pwa/headers.ts";
 import { MANIFEST } from "./src/pwa/manifest.ts";
 
@@ -21,6 +22,7 @@ const cspMeta = (): Plugin => ({
 export default defineConfig({
   plugins: [
     react(),
+    typesetFormulas(),
     cspMeta(),
     engineWorkerEntry(),
     bundleReport("page"),
@@ -65,7 +67,8 @@ export default defineConfig({
               name: "recharts",
               test: /node_modules[\\/](recharts|d3-|victory-vendor|@reduxjs|immer|reselect|redux|decimal\.js|es-toolkit|eventemitter3|clsx|tiny-invariant|use-sync-external-store|react-redux)/,
             },
-            { name: "katex", test: /node_modules[\\/]katex[\\/]/ },
+            // Only its code: its CSS belongs to the first paint (formulas typeset at build time use it).
+            { name: "katex", test: /node_modules[\\/]katex[\\/].*\.m?js$/ },
             { name: "zod", test: /node_modules[\\/]zod[\\/]/ },
           ],
         },

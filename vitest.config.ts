@@ -1,8 +1,9 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
+import { typesetFormulas } from "./scripts/katex-plugin.ts";
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), typesetFormulas()],
   test: {
     // Every *.test.ts(x) under tests/ except the real-browser suites (browser/, e2e/) and benchmarks.
     include: ["tests/**/*.test.ts", "tests/**/*.test.tsx"],

@@ -1,14 +1,14 @@
 // A titled section of the dashboard: a one-line explanation, its formula, a busy state and an
 // in-place error box, so no panel is ever blank or silently broken.
 import { type ReactNode, useId } from "react";
-import { Formula } from "./Formula";
+import { type Typeset, TypesetFormula } from "./Formula";
 
 export interface PanelProps {
   title: string;
   /** One sentence saying what the panel shows. */
   explanation: ReactNode;
-  /** The panel's formula in TeX. */
-  formula?: string;
+  /** The panel's formula, typeset at build time (import it from a `.tex?katex` file). */
+  formula?: Typeset;
   busy?: boolean;
   /** Text shown while busy, e.g. "Sampling 3 columns...". */
   busyText?: string;
@@ -59,7 +59,7 @@ export function Panel(props: PanelProps) {
       <p className="panel-explain">{explanation}</p>
       {formula ? (
         <div className="panel-formula">
-          <Formula tex={formula} block />
+          <TypesetFormula formula={formula} />
         </div>
       ) : null}
       {error ? (

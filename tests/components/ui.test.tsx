@@ -1,8 +1,10 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from "@testing-library/react";
+import { cleanup, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import katex from "katex";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { tutorialDataset } from "../../src/core/data";
+import slerp from "../../src/panels/interpolate/slerp.tex?katex";
 import { ConfirmDialog } from "../../src/ui/ConfirmDialog";
 import { mixtureContours } from "../../src/ui/contours";
 import { Formula } from "../../src/ui/Formula";
@@ -65,7 +67,7 @@ describe("shared UI pieces", () => {
       <Panel
         title="Demo"
         explanation="What it shows."
-        formula="x^2"
+        formula={{ tex: "x^2", html: katex.renderToString("x^2", { displayMode: true }) }}
         busy
         busyText="Sampling..."
         error="It broke."
@@ -81,9 +83,18 @@ describe("shared UI pieces", () => {
     expect(document.querySelector(".katex")).not.toBeNull();
   });
 
-  it("Formula typesets TeX with KaTeX and survives bad TeX", () => {
+  it("Formula typesets TeX with KaTeX (loaded on first use) and survives bad TeX", async () => {
     render(<Formula tex={String.raw`\frac{1`} />);
-    expect(document.querySelector("[data-tex]")?.textContent?.length).toBeGreaterThan(0);
+    await waitFor(() => expect(document.querySelector("[data-tex]")?.textContent?.length).toBeGreaterThan(0));
+    cleanup();
+    render(<Formula tex="a^2 + b^2" />);
+    await waitFor(() => expect(document.querySelector("[data-tex] .katex")).not.toBeNull());
+  });
+
+  it("the panels' formula files are typeset at build time into KaTeX's own output", () => {
+    expect(slerp.tex).toContain(String.raw`\sin\theta`);
+    expect(slerp.html).toBe(katex.renderToString(slerp.tex, { displayMode: true }));
+    expect(slerp.html).toContain("<math"); // MathML for screen readers
   });
 
   it("ConfirmDialog focuses Cancel, and Escape cancels", async () => {

@@ -13,11 +13,10 @@ import { Panel } from "../../ui/Panel";
 import { OKABE_ITO } from "../../ui/palette";
 import { boundsOf, DATA_BOUNDS } from "../../ui/plotGeometry";
 import { ScatterCanvas } from "../../ui/ScatterCanvas";
+import FORMULA from "./forward.tex?katex";
 import { forwardNoise, noisedDensityRaw, noisedPoints, snapshotTimes } from "./forwardProcess";
 import { SourcePicker } from "./SourcePicker";
 import { useDataView } from "./useDataView";
-
-const FORMULA = String.raw`x_t = \sqrt{\bar\alpha_t}\,x_0 + \sqrt{1-\bar\alpha_t}\,\varepsilon,\qquad \varepsilon \sim \mathcal N(0, I)`;
 
 export function DataPanel() {
   const T = useApp((s) => s.settings.T);

@@ -15,6 +15,7 @@ import { drawArrows, drawHeat, heatColor } from "./drawField";
 import { FieldCanvas } from "./FieldCanvas";
 import { differences, directions, lattice, lengthScale } from "./fieldMath";
 import "./field.css";
+import FORMULA from "./score.tex?katex";
 
 interface FieldData {
   t: number;
@@ -154,7 +155,7 @@ export function FieldPanel() {
       id="field"
       title="The field the network learned"
       explanation="At noise level t, sampling moves each point along -eps_hat/sqrt(1-abar_t) (the score of the noised data). Left: the trained network; middle: the perfect network (exact for a known mixture, the memorising optimum otherwise); right: how far apart their eps are."
-      formula={String.raw`s_\theta(x_t,t) = -\frac{\epsilon_\theta(x_t,t)}{\sqrt{1-\bar\alpha_t}} \approx \nabla_{x}\log q_t(x_t)`}
+      formula={FORMULA}
       busy={!engine || !network}
       busyText="Loading the network..."
       error={error}

@@ -15,8 +15,7 @@ import { NormChart } from "./NormChart";
 import { PathPlots } from "./PathPlots";
 import { PointPicker } from "./PointPicker";
 import "./interpolate.css";
-
-const FORMULA = String.raw`\begin{gathered}z(u) = \frac{\sin((1-u)\theta)}{\sin\theta}\,z_a + \frac{\sin(u\theta)}{\sin\theta}\,z_b \\ \cos\theta = \frac{z_a\cdot z_b}{|z_a|\,|z_b|}\end{gathered}`;
+import FORMULA from "./slerp.tex?katex";
 
 export function InterpolatePanel() {
   const { engine, ready, netVersion, problemKey, T, trainingRuns } = useLab();

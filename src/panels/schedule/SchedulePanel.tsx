@@ -16,9 +16,8 @@ import { Panel } from "../../ui/Panel";
 import { COLOR_NAMES } from "../../ui/palette";
 import { Setting } from "../shared/Setting";
 import { ScheduleCharts } from "./ScheduleCharts";
+import FORMULA from "./schedule.tex?katex";
 import { scheduleRows, terminalSignal } from "./terminalSignal";
-
-const FORMULA = String.raw`\bar\alpha_t = \prod_{s\le t}(1-\beta_s),\qquad \mathrm{SNR}_t = \frac{\bar\alpha_t}{1-\bar\alpha_t}`;
 
 const GRID_TICK_NAME = COLOR_NAMES.purple;
 

@@ -10,8 +10,7 @@ import { LossChart } from "./LossChart";
 import { TrainingButtons } from "./TrainingButtons";
 import { TrainingStats } from "./TrainingStats";
 import "./training.css";
-
-const FORMULA = String.raw`L(\theta) = \mathbb E_{x_0,\,t,\,\varepsilon}\big\|\varepsilon - \varepsilon_\theta\big(\sqrt{\bar\alpha_t}\,x_0 + \sqrt{1-\bar\alpha_t}\,\varepsilon,\ t\big)\big\|^2`;
+import FORMULA from "./loss.tex?katex";
 
 export function TrainingPanel() {
   const f = useRunFlags();
