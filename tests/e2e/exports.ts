@@ -38,6 +38,9 @@ export async function exportChecks(browser: Browser, origin: string): Promise<vo
     await page.goto(origin);
     await page.getByText("pretrained network (").waitFor({ timeout: 90_000 });
     await waitGridSettled(page);
+    // The menu lists the plots drawn when it opens; below the fold the schedule's plots are drawn
+    // just after the grid (held while it samples, then one per task: src/ui/ChartSlot.tsx).
+    await page.locator("#schedule .recharts-wrapper").nth(2).waitFor({ timeout: 30_000 });
     const menu = page.locator("details.export-menu");
     const openMenu = async () => {
       if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open)))
