@@ -101,18 +101,10 @@ describe("ChartSlot", () => {
 
   it("draws plots whose hold lifts together one per task, in order; one in view at once", async () => {
     await nextTask(); // the turn of a plot of an earlier test ends in a task of its own
-    const slots = (hold: boolean) => (
-      <>
-        {["first", "second", "third"].map((name) => (
-          <ChartSlot key={name} height={100} hold={hold}>
-            <p>{name} plot</p>
-          </ChartSlot>
-        ))}
-      </>
-    );
-    const { rerender } = render(slots(true));
-    rerender(slots(false));
-    const drawn = () => ["first", "second", "third"].filter((n) => screen.queryByText(`${n} plot`) !== null);
+    const names = ["first", "second", "third"];
+    const { rerender } = render(slots(names, true));
+    rerender(slots(names, false));
+    const drawn = () => names.filter((n) => screen.queryByText(`${n} plot`) !== null);
     expect(drawn()).toEqual(["first"]);
     await nextTask();
     expect(drawn()).toEqual(["first", "second"]);
@@ -122,47 +114,27 @@ describe("ChartSlot", () => {
 
   it("a plot that leaves before its turn does not hold up the others", async () => {
     await nextTask();
-    const { rerender } = render(
-      <>
-        <ChartSlot key="a" height={100} hold>
-          <p>a plot</p>
-        </ChartSlot>
-        <ChartSlot key="b" height={100} hold>
-          <p>b plot</p>
-        </ChartSlot>
-        <ChartSlot key="c" height={100} hold>
-          <p>c plot</p>
-        </ChartSlot>
-      </>,
-    );
-    rerender(
-      <>
-        <ChartSlot key="a" height={100}>
-          <p>a plot</p>
-        </ChartSlot>
-        <ChartSlot key="b" height={100}>
-          <p>b plot</p>
-        </ChartSlot>
-        <ChartSlot key="c" height={100}>
-          <p>c plot</p>
-        </ChartSlot>
-      </>,
-    );
+    const { rerender } = render(slots(["a", "b", "c"], true));
+    rerender(slots(["a", "b", "c"], false));
     expect(screen.queryByText("b plot")).toBeNull();
-    rerender(
-      <>
-        <ChartSlot key="a" height={100}>
-          <p>a plot</p>
-        </ChartSlot>
-        <ChartSlot key="c" height={100}>
-          <p>c plot</p>
-        </ChartSlot>
-      </>,
-    );
+    rerender(slots(["a", "c"], false)); // b leaves while waiting for its turn
     await nextTask();
     expect(screen.getByText("c plot")).toBeTruthy();
   });
 });
+
+/** One ChartSlot per name, each holding a plot that reads "<name> plot". */
+function slots(names: string[], hold: boolean) {
+  return (
+    <>
+      {names.map((name) => (
+        <ChartSlot key={name} height={100} hold={hold}>
+          <p>{name} plot</p>
+        </ChartSlot>
+      ))}
+    </>
+  );
+}
 
 function Probe() {
   return <p>{useStartupOver() ? "shown" : "starting"}</p>;
