@@ -135,7 +135,7 @@ export interface ReferenceStats {
  * Reference points used for the reference-side spreads (zeta and the v_j): their variances are
  * estimated from these, which is plenty for a standard error and saves most of the work.
  */
-const SPREAD_POINTS = 1000;
+export const SPREAD_POINTS = 1000;
 
 export function referenceStats(points: Float64Array): ReferenceStats {
   const m = points.length >> 1;

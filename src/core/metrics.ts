@@ -51,11 +51,13 @@ export class Reference {
     readonly training: ArrayLike<number>,
     size = REFERENCE_SIZE,
     seed = 12345,
+    /** The same reference's stats, computed elsewhere (another worker): not computed again. */
+    stats?: ReferenceStats,
   ) {
     this.points = mixture
       ? sampleMixture(mixture, size, new Rng(seed, STREAM.reference))
       : Float64Array.from(training);
-    this.stats = referenceStats(this.points);
+    this.stats = stats ?? referenceStats(this.points);
     this.selfTerm = this.stats.selfTerm;
     this.density = mixture ? new MixtureDensity(mixture) : null;
   }

@@ -11,6 +11,7 @@ import type {
   SavedNetwork,
 } from "./api";
 import type { BackendName, ModelLayer } from "./network";
+import type { SharedReference } from "./reference";
 import type { SampleUnit, UnitResult } from "./units";
 
 export interface EngineOptions {
@@ -36,6 +37,12 @@ export interface EngineWithControl extends Engine {
   sampleUnit(unit: SampleUnit): Promise<UnitResult>;
   /** The quality figures and the non-finite warning of merged pooled samples (raw units). */
   qualityOf(samples: Float32Array): Promise<Pick<SampleResult, "quality" | "warning">>;
+  /** The quality reference's stats for the current data set (built now if not yet). */
+  referenceStats(): Promise<SharedReference>;
+  /** Another worker's reference stats: used instead of building them when the data set matches. */
+  handReference(shared: SharedReference): Promise<void>;
+  /** Whether the current data set's reference is built, and how (tests and benches). */
+  referenceSource(): Promise<"none" | "built" | "handed">;
   /** Changes whenever the network's weights may have changed (pool workers reload on a change). */
   networkStamp(): Promise<string>;
   setBackend(name: BackendName): Promise<string>;

@@ -24,7 +24,7 @@ import {
 } from "./api";
 import { BEAT_MS, type EngineOptions, type EngineWithControl, threadStats } from "./control";
 import { type BackendName, type EngineNetwork, modelLayer, type TrainKnobs } from "./network";
-import { checkPerfectCost, referenceOf, warmReference } from "./reference";
+import { checkPerfectCost, parseSharedReference, ReferenceCache } from "./reference";
 import {
   parseData,
   parseInterpolateRequest,
@@ -62,6 +62,9 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
     emaDecay: DEFAULT_TRAIN.emaDecay,
   };
   const loop = new TrainLoop(opts.chunkSteps);
+  const references = new ReferenceCache();
+  const reference = () => references.of(dataset, fingerprint);
+  const warmReference = () => references.warm(() => [dataset, fingerprint]);
   /** Counts network swaps, for networkStamp. */
   let adoptions = 0;
 
@@ -141,7 +144,7 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
     adoptions++;
     problem = makeProblem(dataset, problemCfg);
     origin = nextOrigin;
-    warmReference(() => dataset);
+    warmReference();
     return info();
   }
 
@@ -169,7 +172,7 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
       const d = parseData(data);
       await loop.stopAndWait();
       adoptData(d);
-      warmReference(() => dataset);
+      warmReference();
       return dataInfo();
     },
     async init(settings) {
@@ -242,7 +245,7 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
     sample: (async (req: SampleRequest) => {
       const r = parseSampleRequest(req, problem.config.T);
       checkPerfectCost(problem, dataset, r.model, r.sampler, r.xT ? r.xT.length / 2 : r.n);
-      return sampleWith(problem, predictorFor(r.model), referenceOf(dataset), r);
+      return sampleWith(problem, predictorFor(r.model), reference(), r);
     }) as EngineWithControl["sample"],
     async sampleMany(reqs): Promise<SampleResult[]> {
       if (!Array.isArray(reqs) || reqs.length === 0 || reqs.length > 32) {
@@ -258,7 +261,7 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
       const xTCache = new Map<string, Float32Array>();
       // Every request computes its figures (checked above), so each result is a whole SampleResult.
       return parsed.map(
-        (r, i) => sampleWith(problem, predictors[i], referenceOf(dataset), r, xTCache) as SampleResult,
+        (r, i) => sampleWith(problem, predictors[i], reference(), r, xTCache) as SampleResult,
       );
     },
     async invert(req): Promise<InvertResult> {
@@ -272,9 +275,18 @@ export function createEngine(opts: EngineOptions = {}): EngineWithControl {
     },
     async qualityOf(samples) {
       const pts = samples instanceof Float32Array ? samples : new Float32Array(0);
-      const q = quality(pts, referenceOf(dataset));
+      const q = quality(pts, reference());
       const warning = nonFiniteWarning(q.nonFinite, pts.length / 2);
       return warning ? { quality: q, warning } : { quality: q };
+    },
+    async referenceStats() {
+      return { fingerprint, stats: reference().stats };
+    },
+    async handReference(shared) {
+      references.hand(parseSharedReference(shared));
+    },
+    async referenceSource() {
+      return references.source(dataset);
     },
     async networkStamp() {
       // The data is part of the stamp: pool workers take the new data set along with the network.

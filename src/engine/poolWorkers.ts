@@ -6,6 +6,7 @@ import type { DataInput, SavedNetwork } from "./api";
 import { NetworkMirror } from "./mirror";
 import type { BackendName } from "./network";
 import { type PoolMember, SamplingPool } from "./pool";
+import type { SharedReference } from "./reference";
 import { type Generation, type Limits, launchWorker, type Remote } from "./supervisor";
 
 export interface ExtraOptions {
@@ -16,6 +17,8 @@ export interface ExtraOptions {
   savedFor: (stamp: string) => Promise<SavedNetwork>;
   /** The lab's data set (null: the course's), sent before the network so both match the main worker. */
   data?: () => DataInput | null;
+  /** The main worker's quality reference, once it has answered (null before): handed over, not rebuilt. */
+  reference?: () => SharedReference | null;
   onLost: (m: PoolMember) => void;
 }
 
@@ -72,6 +75,12 @@ export function extraMember(o: ExtraOptions): PoolMember {
             backendNow = want;
           }
           const saved = await o.savedFor(stamp);
+          // Before the data and the network: each makes the worker build its reference soon.
+          const shared = o.reference?.() ?? null;
+          if (shared)
+            await g.invoke("handing the quality reference to a sampling worker", o.limits.control, (r) =>
+              r.handReference(shared),
+            );
           const data = o.data?.() ?? null;
           if (data)
             await g.invoke("sending the data set to a sampling worker", o.limits.control, (r) =>
@@ -129,6 +138,18 @@ export function clientPool(o: ClientPoolOptions): {
   const mirror = new NetworkMirror(readStamp, () =>
     o.control("saving the network for the sampling workers", (r) => r.saveNetwork()),
   );
+  // Asked for when a network becomes current, ahead of that network's sampling units on the main
+  // worker (which would build it then anyway); an extra worker takes it only once it is here.
+  let mainReference: SharedReference | null = null;
+  const readReference = () =>
+    o
+      .control("reading the quality reference", (r) => r.referenceStats())
+      .then(
+        (shared) => {
+          mainReference = shared;
+        },
+        () => undefined, // the extra workers then build their own
+      );
   let extras: PoolMember[] = [];
   for (let i = 1; i < o.size; i++)
     extras.push(
@@ -138,6 +159,7 @@ export function clientPool(o: ClientPoolOptions): {
         backend: o.backend,
         savedFor: (stamp) => mirror.savedFor(stamp),
         data: o.data,
+        reference: () => mainReference,
         onLost: (m) => {
           extras = extras.filter((e) => e !== m);
         },
@@ -157,7 +179,9 @@ export function clientPool(o: ClientPoolOptions): {
   return {
     pool,
     primeExtras(loaded) {
-      if (extras.length > 0) mirror.prime(loaded, (stamp) => pool.prime(stamp));
+      if (extras.length === 0) return;
+      void readReference(); // asked first: here before the stamp that sets the extras loading
+      mirror.prime(loaded, (stamp) => pool.prime(stamp));
     },
     disposeExtras() {
       for (const e of extras) e.dispose?.();

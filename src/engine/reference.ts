@@ -2,34 +2,87 @@
 // depend only on the lab's data set (docs/math.md, "Quality figures").
 import type { SamplerConfig } from "../core/config";
 import type { Dataset } from "../core/data";
+import { type ReferenceStats, SPREAD_POINTS } from "../core/energy";
 import type { Problem } from "../core/experiment";
-import { Reference } from "../core/metrics";
+import { REFERENCE_SIZE, Reference } from "../core/metrics";
 import { SAMPLERS } from "../core/samplers";
 import type { ModelChoice } from "./api";
 
-let cachedReference: { dataset: Dataset; ref: Reference } | null = null;
-
-/** The quality Reference of a dataset, built once (its 5000-point self term costs ~100 ms). */
-export function referenceOf(dataset: Dataset): Reference {
-  if (cachedReference?.dataset !== dataset) {
-    cachedReference = { dataset, ref: new Reference(dataset.mixture, dataset.points) };
-  }
-  return cachedReference.ref;
-}
-
-/** Whether the Reference of this dataset is built (the one cached). */
-export function referenceBuilt(dataset: Dataset): boolean {
-  return cachedReference?.dataset === dataset;
+/** A reference's stats as one worker hands them to another with the same data set. */
+export interface SharedReference {
+  /** The data set's fingerprint (src/core/datasets/fingerprint.ts). */
+  fingerprint: string;
+  stats: ReferenceStats;
 }
 
 /**
- * Builds the Reference in the next task, once the call that made a data set or network current
- * has answered: at start-up the worker then waits for the page's first sampling call anyway, and
- * the first column's figures no longer pay ~100 ms (docs/bench.md, "Page timings"). A call that
- * arrives first runs first only if the build has not started; either way it is built once.
+ * An engine's quality Reference: built once per data set (its 5000-point self term costs ~30 ms
+ * warm, ~50-100 ms in a worker that has just started), or made from the stats another worker
+ * handed over for the same data set, so a pool's extra workers do not build it again
+ * (docs/architecture.md, "engine/").
  */
-export function warmReference(dataset: () => Dataset): void {
-  setTimeout(() => referenceOf(dataset()), 0);
+export class ReferenceCache {
+  private cached: { dataset: Dataset; ref: Reference; handed: boolean } | null = null;
+  private handed: SharedReference | null = null;
+
+  of(dataset: Dataset, fingerprint: string): Reference {
+    if (this.cached?.dataset !== dataset) {
+      // As Reference picks its points: a sample of the mixture, or the data set's own points.
+      const m = dataset.mixture ? REFERENCE_SIZE : dataset.points.length / 2;
+      const h = this.handed;
+      const stats = h?.fingerprint === fingerprint && h.stats.moments.n === m ? h.stats : undefined;
+      const ref = new Reference(dataset.mixture, dataset.points, REFERENCE_SIZE, undefined, stats);
+      this.cached = { dataset, ref, handed: stats !== undefined };
+    }
+    return this.cached.ref;
+  }
+
+  /** How the reference of this data set came to be: not yet, built here, or handed over. */
+  source(dataset: Dataset): "none" | "built" | "handed" {
+    if (this.cached?.dataset !== dataset) return "none";
+    return this.cached.handed ? "handed" : "built";
+  }
+
+  /**
+   * Builds the Reference in the next task, once the call that made a data set or network current
+   * has answered: at start-up the worker then waits for the page's first sampling call anyway,
+   * and the first column's figures no longer pay for it (docs/bench.md, "Page timings"). A call
+   * that arrives first runs first only if the build has not started; either way it is built once.
+   */
+  warm(current: () => [Dataset, string]): void {
+    setTimeout(() => this.of(...current()), 0);
+  }
+
+  /** Keeps another worker's stats for when this engine's data set has that fingerprint. */
+  hand(shared: SharedReference): void {
+    this.handed = shared;
+  }
+}
+
+const finite = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+
+/** Checks stats handed over from the page: their shape, sizes and finiteness. */
+export function parseSharedReference(x: unknown): SharedReference {
+  const bad = (what: string) =>
+    new Error(`the quality reference handed to this worker is not valid: ${what}`);
+  const r = x as Partial<SharedReference> | null;
+  if (typeof r?.fingerprint !== "string" || r.fingerprint.length === 0 || r.fingerprint.length > 200)
+    throw bad("its data fingerprint must be a string of 1 to 200 characters");
+  const s = r.stats as Partial<ReferenceStats> | undefined;
+  const m = s?.moments;
+  if (!s || !finite(s.selfTerm) || s.selfTerm < 0) throw bad("selfTerm must be a finite number >= 0");
+  if (!(finite(s.zeta) && s.zeta >= 0) && !Number.isNaN(s.zeta)) throw bad("zeta must be >= 0 (or NaN)");
+  if (!m || !Number.isInteger(m.n) || m.n < 2 || ![m.sx, m.sy, m.s2].every(finite))
+    throw bad("moments must hold a point count >= 2 and finite sums");
+  const rows = Math.min(m.n, SPREAD_POINTS);
+  for (const [name, v] of [
+    ["rowSelf", s.rowSelf],
+    ["rowSelfVar", s.rowSelfVar],
+  ] as const) {
+    if (!(v instanceof Float64Array) || v.length !== rows || !v.every((e) => finite(e) && e >= 0))
+      throw bad(`${name} must be ${rows} finite numbers >= 0 in a Float64Array`);
+  }
+  return { fingerprint: r.fingerprint, stats: s as ReferenceStats };
 }
 
 /** Measured in Node (scripts/measure-data.ts's machine): about 5e7 Gaussian terms per second. */

@@ -1,10 +1,12 @@
 // The pool's network mirror: the extra workers get the main worker's network as soon as it is
 // current (before any sampling call), from the loaded file without a save round trip; a failed
-// save is not kept; and an extra worker boots once the main worker is up.
+// save is not kept; an extra worker boots once the main worker is up, and is handed the main
+// worker's quality reference.
 import { describe, expect, it, vi } from "vitest";
 import { DEFAULT_PROBLEM } from "../../src/core/config";
 import type { EngineSettings, SavedNetwork } from "../../src/engine/api";
 import { createEngineClient } from "../../src/engine/client";
+import type { EngineWithControl } from "../../src/engine/control";
 import { NetworkMirror } from "../../src/engine/mirror";
 import { engineWorkers } from "./workers";
 
@@ -53,6 +55,26 @@ describe("network mirror", () => {
       await client.loadNetwork(saved, "file");
       await vi.waitFor(() => expect(workers[1]?.calls.get("loadNetwork")).toBe(2));
       expect(workers[0].calls.get("saveNetwork") ?? 0).toBe(savesBefore);
+    } finally {
+      client.dispose();
+    }
+  });
+
+  it("the extra worker is handed the main worker's quality reference instead of building it", async () => {
+    const engines: EngineWithControl[] = [];
+    const { create, workers } = engineWorkers((e, w) => {
+      engines[w.id] = e;
+      return e;
+    });
+    const client = createEngineClient({ createWorker: create, poolSize: 2, backend: "wasm" });
+    try {
+      await client.init(SETTINGS);
+      await vi.waitFor(() => expect(workers[1]?.calls.get("loadNetwork")).toBe(1));
+      expect(workers[0].calls.get("referenceStats")).toBe(1);
+      expect(workers[1].calls.get("handReference")).toBe(1);
+      // The extra worker's reference, warmed after its load, came from the main worker's stats.
+      await vi.waitFor(async () => expect(await engines[1].referenceSource()).toBe("handed"));
+      expect(await engines[0].referenceSource()).toBe("built");
     } finally {
       client.dispose();
     }
