@@ -7,8 +7,14 @@
 // so the compiled code spills v128 values to the stack). It prints the median ms per call for each
 // m and its ratio to the fastest m; a periodic dependence on m means stack alignment matters.
 // Then (--burn B) B blocks of 200 unpadded predicts, to reach the late tier-up, and the sweeps again.
-// Run: npx tsx tests/bench/tfjs-stack-probe.ts [--reps 9] [--pads 16] [--burn 0]
-//        [--works gemm,matmul,predict] [--js-flags=--no-wasm-dynamic-tiering]
+// --train S: the engine trains a new network S steps first (predict then runs a copy of it), as the
+// engine-path bench does; --rounds R adds R rounds of one DDIM-500 and the sweeps. --perf W: each
+// pad held 1.5 s under Linux perf instead (wall-time sweeps on a shared machine are noisy; this
+// shows the stack pointer the gemm really got, and its time). predict runs with the network's
+// stack-parity workaround off (src/model/network.ts), to see the raw effect.
+// Run: npx tsx tests/bench/tfjs-stack-probe.ts [--reps 9] [--pads 16] [--burn 0] [--train S [--rounds R]]
+//        [--works gemm,matmul,predict] [--perf predict [--pad-from F] [--pad-step S] [--perf-rounds R]]
+//        [--js-flags=--no-wasm-dynamic-tiering]
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
