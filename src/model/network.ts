@@ -17,6 +17,7 @@ import { embeddingRow, networkInput, timestepTable } from "./embedding";
 import { kernelActive, kernelModule, kernelThreading, threadsBlocker } from "./kernel/load";
 import { KernelNet } from "./kernel/net";
 import { activate, type DenseKind, dense } from "./layers";
+import { StackParity, stackParityOn } from "./stackParity";
 import * as tf from "./tf";
 
 /** [rows, cols] of every weight tensor in order W0, b0, W1, b1, ... (b has rows = 1). */
@@ -45,52 +46,6 @@ export function initialWeights(cfg: NetworkConfig, seed: number): Float32Array[]
     for (let i = 0; i < out.length; i++) out[i] = (2 * rng.uniform() - 1) * bound;
     return out;
   });
-}
-
-/**
- * The stack parity of tfjs-wasm predictions. XNNPACK's f32 gemm in tfjs-backend-wasm, as V8
- * compiles it, keeps v128 values in 16-byte stack slots addressed from the native stack pointer.
- * When the frames above it leave that pointer 8 bytes off 16-byte alignment, a hot slot can
- * straddle a 4 kB page boundary, and each pass of the gemm's inner loop pays a split access:
- * predict runs up to ~2x slower. Where the stack pointer lands moves each time V8 tiers up one of
- * the JS or wasm frames above the gemm, which is why the slowdown appears after some use and stays
- * (docs/tfjs-slowdown-notes.md). Calling through a spread with one filler argument moves every
- * frame below by 8 bytes, and one of the two parities is 16-byte aligned; so predict measures both
- * now and then and keeps the faster one.
- */
-class StackParity {
-  /** Calls per cycle; the first TRIAL calls of each cycle alternate the parities. */
-  static readonly CYCLE = 256;
-  static readonly TRIAL = 8;
-  private static readonly FILLERS: number[][] = [[], [0]];
-  private chosen = 0;
-  private calls = 0;
-  private readonly best = [Infinity, Infinity];
-
-  run<T>(work: () => T): T {
-    const phase = this.calls++ % StackParity.CYCLE;
-    const trial = phase < StackParity.TRIAL;
-    const parity = trial ? phase & 1 : this.chosen;
-    if (!trial) return withFiller(work, ...StackParity.FILLERS[parity]);
-    if (phase === 0) this.best.fill(Infinity);
-    const t0 = performance.now();
-    const out = withFiller(work, ...StackParity.FILLERS[parity]);
-    this.best[parity] = Math.min(this.best[parity], performance.now() - t0);
-    if (phase === StackParity.TRIAL - 1) this.chosen = this.best[1] < this.best[0] ? 1 : 0;
-    return out;
-  }
-}
-
-let stackParityOn = true;
-
-/** Turns the stack-parity workaround on or off (on by default; off only to measure it). */
-export function setStackParity(on: boolean): void {
-  stackParityOn = on;
-}
-
-/** Calls work with the filler arguments on the stack below it (a spread call pushes each one). */
-function withFiller<T>(work: () => T, ..._filler: number[]): T {
-  return work();
 }
 
 export interface NetworkMeta {
@@ -255,7 +210,7 @@ export class EpsNetwork {
     const input = this.input(x, t);
     const run = () => tf.tidy(() => this.forward(tf.tensor2d(input, [n, 2 + this.config.embedDim]), useEma));
     // The stack-parity workaround (StackParity) where it applies: tfjs-wasm.
-    const out = stackParityOn && tf.getBackend() === "wasm" ? this.parity.run(run) : run();
+    const out = stackParityOn() && tf.getBackend() === "wasm" ? this.parity.run(run) : run();
     // dataSync may return the tensor's own storage on cpu: copy before disposing.
     const result = Float64Array.from(out.dataSync());
     out.dispose();

@@ -14,7 +14,7 @@ import wasmSimd from "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url";
 import { createEngine } from "../../src/engine/engine";
 import { type EpsNetwork, networkFromSaved, preferKernel, setupBackend } from "../../src/model";
-import { setStackParity } from "../../src/model/network";
+import { setStackParity } from "../../src/model/stackParity";
 import * as tf from "../../src/model/tf";
 import { BENCH_SETTINGS, ENGINE_PATH_REQUEST } from "../browser/engine-path-request";
 

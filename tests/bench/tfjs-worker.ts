@@ -2,7 +2,7 @@
 // Chromium. preferKernel runs before any message arrives (module evaluation finishes first).
 import "../../src/engine/worker";
 import { preferKernel } from "../../src/model";
-import { setStackParity } from "../../src/model/network";
+import { setStackParity } from "../../src/model/stackParity";
 
 preferKernel(false);
 // VITE_DDIM_STACK_PARITY=off in the bench's environment (read at build time): the workaround off,
