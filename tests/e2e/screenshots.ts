@@ -11,7 +11,12 @@ const PHONE = { width: 390, height: 844 };
 
 /** Writes screenshot.png (1280x720), screenshot-projector.png and screenshot-phone.png into `shots`. */
 export async function screenshotChecks(page: Page, shots: string): Promise<void> {
-  await check(`screenshot 1280x720 (${relative(ROOT, shots)}/screenshot.png)`, async () => {
+  await check(`screenshot 1280x720 (${relative(ROOT, shots)}/screenshot.png), every plot drawn`, async () => {
+    // Plots held at start-up are drawn one per task after the grid (src/ui/ChartSlot.tsx): every
+    // placeholder box must give way to its plot, wherever it is on the page.
+    await page.waitForFunction(() => document.querySelectorAll(".chart-placeholder").length === 0, null, {
+      timeout: 30_000,
+    });
     await settleFrames(page);
     await page.screenshot({ path: join(shots, "screenshot.png"), fullPage: true });
     const wide = await overflowing(page);
