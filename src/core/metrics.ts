@@ -51,13 +51,16 @@ export class Reference {
     readonly training: ArrayLike<number>,
     size = REFERENCE_SIZE,
     seed = 12345,
-    /** The same reference's stats, computed elsewhere (another worker): not computed again. */
+    /**
+     * The same reference's stats, computed elsewhere (another worker): used, not computed again,
+     * when they describe as many points as this reference holds.
+     */
     stats?: ReferenceStats,
   ) {
     this.points = mixture
       ? sampleMixture(mixture, size, new Rng(seed, STREAM.reference))
       : Float64Array.from(training);
-    this.stats = stats ?? referenceStats(this.points);
+    this.stats = stats?.moments.n === this.points.length / 2 ? stats : referenceStats(this.points);
     this.selfTerm = this.stats.selfTerm;
     this.density = mixture ? new MixtureDensity(mixture) : null;
   }

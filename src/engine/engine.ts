@@ -24,7 +24,7 @@ import {
 } from "./api";
 import { BEAT_MS, type EngineOptions, type EngineWithControl, threadStats } from "./control";
 import { type BackendName, type EngineNetwork, modelLayer, type TrainKnobs } from "./network";
-import { checkPerfectCost, parseSharedReference, ReferenceCache } from "./reference";
+import { checkPerfectCost, ReferenceCache } from "./reference";
 import {
   parseData,
   parseInterpolateRequest,
@@ -33,6 +33,7 @@ import {
   parseSampleRequest,
   parseSampleUnit,
   parseSettings,
+  parseSharedReference,
   parseTrainKnobs,
   parseTrainSteps,
 } from "./requests";

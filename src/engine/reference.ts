@@ -2,7 +2,7 @@
 // depend only on the lab's data set (docs/math.md, "Quality figures").
 import type { SamplerConfig } from "../core/config";
 import type { Dataset } from "../core/data";
-import { type ReferenceStats, SPREAD_POINTS } from "../core/energy";
+import type { ReferenceStats } from "../core/energy";
 import type { Problem } from "../core/experiment";
 import { REFERENCE_SIZE, Reference } from "../core/metrics";
 import { SAMPLERS } from "../core/samplers";
@@ -27,12 +27,10 @@ export class ReferenceCache {
 
   of(dataset: Dataset, fingerprint: string): Reference {
     if (this.cached?.dataset !== dataset) {
-      // As Reference picks its points: a sample of the mixture, or the data set's own points.
-      const m = dataset.mixture ? REFERENCE_SIZE : dataset.points.length / 2;
-      const h = this.handed;
-      const stats = h?.fingerprint === fingerprint && h.stats.moments.n === m ? h.stats : undefined;
+      const stats = this.handed?.fingerprint === fingerprint ? this.handed.stats : undefined;
       const ref = new Reference(dataset.mixture, dataset.points, REFERENCE_SIZE, undefined, stats);
-      this.cached = { dataset, ref, handed: stats !== undefined };
+      // Reference uses them only if they fit its points.
+      this.cached = { dataset, ref, handed: stats !== undefined && ref.stats === stats };
     }
     return this.cached.ref;
   }
@@ -57,32 +55,6 @@ export class ReferenceCache {
   hand(shared: SharedReference): void {
     this.handed = shared;
   }
-}
-
-const finite = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
-
-/** Checks stats handed over from the page: their shape, sizes and finiteness. */
-export function parseSharedReference(x: unknown): SharedReference {
-  const bad = (what: string) =>
-    new Error(`the quality reference handed to this worker is not valid: ${what}`);
-  const r = x as Partial<SharedReference> | null;
-  if (typeof r?.fingerprint !== "string" || r.fingerprint.length === 0 || r.fingerprint.length > 200)
-    throw bad("its data fingerprint must be a string of 1 to 200 characters");
-  const s = r.stats as Partial<ReferenceStats> | undefined;
-  const m = s?.moments;
-  if (!s || !finite(s.selfTerm) || s.selfTerm < 0) throw bad("selfTerm must be a finite number >= 0");
-  if (!(finite(s.zeta) && s.zeta >= 0) && !Number.isNaN(s.zeta)) throw bad("zeta must be >= 0 (or NaN)");
-  if (!m || !Number.isInteger(m.n) || m.n < 2 || ![m.sx, m.sy, m.s2].every(finite))
-    throw bad("moments must hold a point count >= 2 and finite sums");
-  const rows = Math.min(m.n, SPREAD_POINTS);
-  for (const [name, v] of [
-    ["rowSelf", s.rowSelf],
-    ["rowSelfVar", s.rowSelfVar],
-  ] as const) {
-    if (!(v instanceof Float64Array) || v.length !== rows || !v.every((e) => finite(e) && e >= 0))
-      throw bad(`${name} must be ${rows} finite numbers >= 0 in a Float64Array`);
-  }
-  return { fingerprint: r.fingerprint, stats: s as ReferenceStats };
 }
 
 /** Measured in Node (scripts/measure-data.ts's machine): about 5e7 Gaussian terms per second. */

@@ -18,6 +18,7 @@ import {
 } from "../core/config";
 import { MAX_CSV_POINTS, MIN_POINTS } from "../core/datasets";
 import { spreadProblem } from "../core/datasets/csv";
+import { type ReferenceStats, SPREAD_POINTS } from "../core/energy";
 import type { Mixture2D } from "../core/types";
 import { z } from "../core/zod";
 import type {
@@ -28,6 +29,7 @@ import type {
   PredictEpsRequest,
   SampleRequest,
 } from "./api";
+import type { SharedReference } from "./reference";
 import { TRAJECTORY_POINT_FRAMES_MAX } from "./trajectory";
 import type { SampleUnit } from "./units";
 
@@ -245,4 +247,30 @@ export function parseInterpolateRequest(v: unknown, T: number): ParsedInterpolat
     steps: stepsOf(r.steps, T),
     model: modelChoice(r.model),
   };
+}
+
+const finite = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+
+/** A quality reference handed over from the page (src/engine/reference.ts): its shape, sizes and finiteness. */
+export function parseSharedReference(x: unknown): SharedReference {
+  const bad = (what: string) =>
+    new Error(`the quality reference handed to this worker is not valid: ${what}`);
+  const r = x as Partial<SharedReference> | null;
+  if (typeof r?.fingerprint !== "string" || r.fingerprint.length === 0 || r.fingerprint.length > 200)
+    throw bad("its data fingerprint must be a string of 1 to 200 characters");
+  const s = r.stats as Partial<ReferenceStats> | undefined;
+  const m = s?.moments;
+  if (!s || !finite(s.selfTerm) || s.selfTerm < 0) throw bad("selfTerm must be a finite number >= 0");
+  if (!(finite(s.zeta) && s.zeta >= 0) && !Number.isNaN(s.zeta)) throw bad("zeta must be >= 0 (or NaN)");
+  if (!m || !Number.isInteger(m.n) || m.n < 2 || ![m.sx, m.sy, m.s2].every(finite))
+    throw bad("moments must hold a point count >= 2 and finite sums");
+  const rows = Math.min(m.n, SPREAD_POINTS);
+  for (const [name, v] of [
+    ["rowSelf", s.rowSelf],
+    ["rowSelfVar", s.rowSelfVar],
+  ] as const) {
+    if (!(v instanceof Float64Array) || v.length !== rows || !v.every((e) => finite(e) && e >= 0))
+      throw bad(`${name} must be ${rows} finite numbers >= 0 in a Float64Array`);
+  }
+  return { fingerprint: r.fingerprint, stats: s as ReferenceStats };
 }

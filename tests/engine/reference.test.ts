@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_PROBLEM } from "../../src/core/config";
 import { tutorialDataset } from "../../src/core/data";
 import { createEngine, TUTORIAL_FINGERPRINT } from "../../src/engine/engine";
-import { parseSharedReference, ReferenceCache } from "../../src/engine/reference";
+import { ReferenceCache } from "../../src/engine/reference";
+import { parseSharedReference } from "../../src/engine/requests";
 
 const nextTask = () => new Promise((r) => setTimeout(r, 0));
 
