@@ -18,8 +18,7 @@ export function ChartSlot({
   children: ReactNode;
 }) {
   const box = useRef<HTMLDivElement>(null);
-  const [near, setNear] = useState(() => typeof IntersectionObserver === "undefined");
-  const [released, setReleased] = useState(!hold);
+  const [released, setReleased] = useState(() => !hold || typeof IntersectionObserver === "undefined");
   const endTurn = useRef<(() => void) | null>(null);
   const finishTurn = useCallback(() => {
     endTurn.current?.();
@@ -27,20 +26,20 @@ export function ChartSlot({
   }, []);
   useEffect(() => {
     const el = box.current;
-    if (released || near || !el) return;
-    const seen = new IntersectionObserver(
-      (entries) => entries.some((e) => e.isIntersecting) && setNear(true),
-    );
+    if (released || !el) return;
+    // In view: drawn now, not in its turn (a queued turn is dropped).
+    const seen = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      finishTurn();
+      setReleased(true);
+    });
     seen.observe(el);
     return () => seen.disconnect();
-  }, [released, near]);
+  }, [released, finishTurn]);
   useEffect(() => {
-    if (released) return;
-    if (near) {
-      finishTurn(); // in view: drawn now, not in its turn
-      setReleased(true);
-    } else if (!hold && endTurn.current === null) endTurn.current = queueDrawTurn(() => setReleased(true));
-  }, [hold, near, released, finishTurn]);
+    if (!released && !hold && endTurn.current === null)
+      endTurn.current = queueDrawTurn(() => setReleased(true));
+  }, [hold, released]);
   useEffect(() => finishTurn, [finishTurn]);
   const placeholder = <div ref={box} className="chart-placeholder" style={{ width: "100%", height }} />;
   if (!released) return placeholder;
