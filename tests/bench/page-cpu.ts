@@ -5,15 +5,15 @@
 // by waiting (docs/bench.md, "The grid is CPU-bound on two cores"). A bench that prints figures,
 // not a test. Every round is a fresh browser context (a first visit).
 //   npx tsx tests/bench/page-cpu.ts [--rounds 4] [--dist DIR]   (DIR: a build; default: build this tree)
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { existsSync } from "node:fs";
+import { cpus } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS, serveDir } from "../browser/static";
 import { browserThreadsCpu, type ThreadCpu } from "../browser/worker-cpu";
 import { waitGridSettled } from "../e2e/dashboard";
-import { buildAppInto } from "../e2e/site";
+import { benchBuild } from "../e2e/site";
 import { median } from "./measure";
 
 const { values: args } = parseArgs({ options: { rounds: { type: "string" }, dist: { type: "string" } } });
@@ -44,14 +44,8 @@ const chromiumCpu = () => cpuBy((t) => t.process);
 const rendererThreads = () => cpuBy((t) => (t.process === "renderer" ? t.name : null));
 
 async function main(): Promise<void> {
-  let dir = args.dist;
-  let scratch: string | null = null;
-  if (!dir) {
-    scratch = mkdtempSync(join(tmpdir(), "ddim-lab-cpu-"));
-    console.log("building the production bundle...");
-    await buildAppInto(scratch);
-    dir = scratch;
-  }
+  const build = await benchBuild(args.dist);
+  const dir = build.dir;
   const server = await serveDir(dir);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, MARKER] });
   const busy: number[] = [];
@@ -88,7 +82,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     server.close();
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
+    build.remove();
   }
 }
 

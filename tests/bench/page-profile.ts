@@ -10,14 +10,12 @@
 //   DIR: a build (default: build this tree); --after: keep tracing this long after the grid
 //   (default 0); --from: count only samples from this time on (ms since navigation); --trace:
 //   also write the raw trace (it opens in Chromium's performance panel).
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS, serveDir } from "../browser/static";
 import { waitGridSettled } from "../e2e/dashboard";
-import { buildAppInto } from "../e2e/site";
+import { benchBuild } from "../e2e/site";
 
 const { values: args } = parseArgs({
   options: {
@@ -146,14 +144,8 @@ function eventSelfTime(events: TraceEvent[], threadName: Map<string, string>, na
 }
 
 async function main(): Promise<void> {
-  let dir = args.dist;
-  let scratch: string | null = null;
-  if (!dir) {
-    scratch = mkdtempSync(join(tmpdir(), "ddim-lab-profile-"));
-    console.log("building the production bundle...");
-    await buildAppInto(scratch);
-    dir = scratch;
-  }
+  const build = await benchBuild(args.dist);
+  const dir = build.dir;
   const server = await serveDir(dir);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
@@ -206,7 +198,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     server.close();
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
+    build.remove();
   }
 }
 

@@ -48,6 +48,17 @@ async function buildApp(): Promise<string> {
   return outDir;
 }
 
+/**
+ * For the benches: the build in `dist` when given, else this tree built into a temporary
+ * directory; `remove` deletes only a build made here.
+ */
+export async function benchBuild(dist: string | undefined): Promise<{ dir: string; remove(): void }> {
+  if (dist) return { dir: dist, remove: () => undefined };
+  console.log("building the production bundle...");
+  const dir = await buildApp();
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
 export async function openSite(): Promise<Site> {
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
   const dir = await buildApp();
