@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { browserThreadsCpu } from "../browser/worker-cpu";
+import { busiestHot, codeBin, commonSps, PERF_SCRIPT_FIELDS, perfSamples } from "./perf-samples";
 
 const sep = process.argv.indexOf("--");
 const benchArgs =
@@ -58,27 +59,13 @@ async function main(): Promise<void> {
   if (!perf || !perfDone) throw new Error("no renderer with worker threads was found");
   perf.kill("SIGINT");
   console.log(`perf exited with ${await perfDone}`);
-  const script = spawnSync("perf", ["script", "-i", data, "-F", "tid,time,ip,uregs"], {
+  const script = spawnSync("perf", ["script", "-i", data, "-F", PERF_SCRIPT_FIELDS], {
     encoding: "utf8",
     maxBuffer: 1 << 30,
   });
   rmSync(dir, { recursive: true, force: true });
-  type Sample = { tid: string; time: number; ip: bigint; sp: bigint };
-  const samples: Sample[] = [];
-  for (const line of script.stdout.split("\n")) {
-    const m = /^\s*(\d+)\s+([\d.]+):\s+([0-9a-f]+)\s.*SP:0x([0-9a-f]+)/.exec(line);
-    if (m) samples.push({ tid: m[1], time: Number(m[2]), ip: BigInt(`0x${m[3]}`), sp: BigInt(`0x${m[4]}`) });
-  }
-  const count = <K>(xs: K[]) => {
-    const c = new Map<K, number>();
-    for (const x of xs) c.set(x, (c.get(x) ?? 0) + 1);
-    return [...c.entries()].sort((a, b) => b[1] - a[1]);
-  };
-  const tid = count(samples.map((s) => s.tid))[0]?.[0];
-  const mine = samples.filter((s) => s.tid === tid);
   // The hottest 256-byte stretch of code: the gemm microkernel's inner loop.
-  const bin = (ip: bigint) => ip >> 8n;
-  const hot = count(mine.map((s) => bin(s.ip)))[0]?.[0] ?? 0n;
+  const { tid, mine, hot } = busiestHot(perfSamples(script.stdout));
   console.log(`busiest thread ${tid}: ${mine.length} samples; hottest code 0x${(hot << 8n).toString(16)}`);
   // The runs, laid back from the thread's last sample by the wall time the bench printed for each.
   const wall = (/every run, wall ms: ([\d ]+)/.exec(out)?.[1] ?? "").trim().split(/\s+/).map(Number);
@@ -88,14 +75,13 @@ async function main(): Promise<void> {
   for (let r = wall.length - 1; r >= -1; r--) {
     const start = r >= 0 ? end - wall[r] / 1000 : mine[0].time;
     const ss = mine.filter((s) => s.time > start && s.time <= end);
-    const inHot = ss.filter((s) => bin(s.ip) === hot);
-    const sps = count(inHot.map((s) => s.sp))
-      .slice(0, 3)
-      .map(([sp, n]) => `...${(sp & 0xffffn).toString(16)} (mod 64 = ${sp & 63n}) x${n}`);
-    const label = r >= 0 ? `run ${r + 1} (CPU ${cpu[r]} ms)` : "before the runs";
-    rows.unshift(
-      `  ${label}: ${ss.length} samples, ${inHot.length} in the hottest code, sp there: ${sps.join(", ")}`,
+    const inHot = ss.filter((s) => codeBin(s.ip) === hot);
+    const sps = commonSps(
+      inHot.map((s) => s.sp),
+      3,
     );
+    const label = r >= 0 ? `run ${r + 1} (CPU ${cpu[r]} ms)` : "before the runs";
+    rows.unshift(`  ${label}: ${ss.length} samples, ${inHot.length} in the hottest code, sp there: ${sps}`);
     end = start;
   }
   for (const row of rows) console.log(row);

@@ -23,6 +23,7 @@ import { chromium } from "playwright-core";
 import { buildTestPage, ROOT } from "../browser/harness";
 import { CHROMIUM, CHROMIUM_ARGS, serveDir } from "../browser/static";
 import { browserThreadsCpu } from "../browser/worker-cpu";
+import { busiestHot, codeBin, commonSps, PERF_SCRIPT_FIELDS, perfSamples } from "./perf-samples";
 import type { ProbeRequest, ProbeWork } from "./tfjs-stack-probe-worker";
 
 const arg = (name: string, dflt: string) => {
@@ -124,28 +125,16 @@ function perfRecord(pid: string): { stop(): Promise<string> } {
     async stop() {
       perf.kill("SIGINT");
       await exited;
-      const out = spawnSync("perf", ["script", "-i", data, "-F", "tid,ip,uregs"], {
+      const out = spawnSync("perf", ["script", "-i", data, "-F", PERF_SCRIPT_FIELDS], {
         encoding: "utf8",
         maxBuffer: 1 << 28,
       });
       rmSync(dir, { recursive: true, force: true });
-      const samples = [...out.stdout.matchAll(/^\s*(\d+)\s+([0-9a-f]+)\s.*SP:0x([0-9a-f]+)/gm)].map((x) => ({
-        tid: x[1],
-        bin: x[2].slice(0, -2),
-        sp: BigInt(`0x${x[3]}`),
-      }));
-      const top = <K>(xs: K[]) => {
-        const c = new Map<K, number>();
-        for (const x of xs) c.set(x, (c.get(x) ?? 0) + 1);
-        return [...c.entries()].sort((a, b) => b[1] - a[1]);
-      };
-      const tid = top(samples.map((s) => s.tid))[0]?.[0];
-      const mine = samples.filter((s) => s.tid === tid);
-      const hot = top(mine.map((s) => s.bin))[0]?.[0];
-      return top(mine.filter((s) => s.bin === hot).map((s) => s.sp))
-        .slice(0, 2)
-        .map(([sp, n]) => `...${(sp & 0xffffn).toString(16)} (mod 64 = ${sp & 63n}) x${n}`)
-        .join(", ");
+      const { mine, hot } = busiestHot(perfSamples(out.stdout));
+      return commonSps(
+        mine.filter((s) => codeBin(s.ip) === hot).map((s) => s.sp),
+        2,
+      );
     },
   };
 }
